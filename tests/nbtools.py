@@ -1,0 +1,195 @@
+"""Shared helpers for the test suite: notebooks, nbgrader commands and submissions.
+
+Used by test_hygiene.py, test_release.py, test_execute.py and test_autograde.py.
+"""
+
+import ast
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+REPO = Path(__file__).resolve().parent.parent
+SOLUTIONS = REPO / "solutions"
+RELEASE = REPO / "notebooks"
+SUBMISSIONS = REPO / "tests" / "submissions"
+BIN = Path(sys.executable).parent
+
+LABS = sorted(p.name for p in SOLUTIONS.iterdir() if p.is_dir() and re.match(r"\d\d-", p.name))
+
+BEGIN_SOLUTION = "### BEGIN SOLUTION"
+END_SOLUTION = "### END SOLUTION"
+BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
+END_HIDDEN = "### END HIDDEN TESTS"
+
+# Python-level network access fails inside every kernel and nbgrader process the
+# tests start, so a notebook that tries to download something fails loudly. (ZeroMQ,
+# which the kernel uses to talk to its client on loopback, does not go through
+# Python's socket module.)
+_OFFLINE_SITECUSTOMIZE = '''
+import socket as _socket
+
+_connect = _socket.socket.connect
+
+
+def _offline_connect(self, address, *args, **kwargs):
+    host = address[0] if isinstance(address, tuple) else address
+    if self.family in (_socket.AF_INET, _socket.AF_INET6) and host not in (
+            "127.0.0.1", "::1", "localhost"):
+        raise OSError("network access is disabled in the course tests: " + repr(address))
+    return _connect(self, address, *args, **kwargs)
+
+
+_socket.socket.connect = _offline_connect
+'''
+
+
+def notebook_path(lab, release=False):
+    return (RELEASE if release else SOLUTIONS) / lab / f"{lab}.ipynb"
+
+
+def read(path):
+    return nbformat.read(str(path), as_version=4)
+
+
+def nbgrader_meta(cell):
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def graded_cells(nb):
+    """Graded test cells (grade=True, solution=False), in notebook order."""
+    return [c for c in nb.cells if nbgrader_meta(c).get("grade") and not nbgrader_meta(c).get("solution")]
+
+
+def solution_cells(nb):
+    return [c for c in nb.cells if nbgrader_meta(c).get("solution")]
+
+
+def marked_blocks(source, begin, end):
+    """Lines strictly between each begin/end marker pair."""
+    blocks, current = [], None
+    for line in source.splitlines():
+        if begin in line:
+            current = []
+        elif end in line:
+            if current is not None:
+                blocks.append(current)
+            current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+def defined_functions(source):
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+
+
+def course_env(tmp_home):
+    """Environment for nbgrader and kernels: venv first on PATH, quiet TF, offline."""
+    tmp_home = Path(tmp_home)
+    site = tmp_home / "offline-site"
+    site.mkdir(parents=True, exist_ok=True)
+    (site / "sitecustomize.py").write_text(_OFFLINE_SITECUSTOMIZE)
+    env = dict(os.environ)
+    env.update({
+        "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+        "TF_CPP_MIN_LOG_LEVEL": "1",
+        "TF_ENABLE_ONEDNN_OPTS": "0",
+        "KERAS_HOME": str(tmp_home / "keras"),
+        "MPLCONFIGDIR": str(tmp_home / "mpl"),
+        "MPLBACKEND": "Agg",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH")])),
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    })
+    return env
+
+
+def run_nbgrader(args, course, env, check=True):
+    """Run an nbgrader command in a course folder, as an instructor would."""
+    proc = subprocess.run(
+        [str(BIN / "nbgrader"), *args], cwd=course, env=env, capture_output=True, text=True)
+    if check and proc.returncode != 0:
+        raise AssertionError(
+            f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def make_course(dest, labs):
+    """A throw-away course folder: the config plus the given labs' sources."""
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "nbgrader_config.py", dest / "nbgrader_config.py")
+    for lab in labs:
+        shutil.copytree(SOLUTIONS / lab, dest / "solutions" / lab)
+    return dest
+
+
+# ---------------------------------------------------------------- submissions
+
+def parse_case(path):
+    """Read a submission file: its docstring, `# lose:` / `# keep:` lists, functions."""
+    text = Path(path).read_text()
+    tree = ast.parse(text)
+    lose, keep = [], []
+    for line in text.splitlines():
+        m = re.match(r"#\s*(lose|keep):\s*(.*)$", line.strip())
+        if m:
+            (lose if m.group(1) == "lose" else keep).extend(m.group(2).split())
+    doc = ast.get_docstring(tree) or ""
+    imports = [ast.get_source_segment(text, n) for n in tree.body
+               if isinstance(n, (ast.Import, ast.ImportFrom))]
+    functions = {n.name: ast.get_source_segment(text, n) for n in tree.body
+                 if isinstance(n, ast.FunctionDef)}
+    return {"doc": doc, "lose": lose, "keep": keep, "imports": imports, "functions": functions}
+
+
+def case_files(lab):
+    folder = SUBMISSIONS / lab
+    return sorted(folder.glob("*.py")) if folder.is_dir() else []
+
+
+def fill_solutions(release_nb, solution_nb):
+    """The release with every solution cell holding the instructor's code."""
+    by_id = {nbgrader_meta(c)["grade_id"]: c.source for c in solution_cells(solution_nb)}
+    nb = nbformat.from_dict(json.loads(json.dumps(release_nb)))
+    for cell in solution_cells(nb):
+        src = by_id[nbgrader_meta(cell)["grade_id"]]
+        lines = [l for l in src.splitlines() if BEGIN_SOLUTION not in l and END_SOLUTION not in l]
+        cell.source = "\n".join(lines)
+    return nb
+
+
+def _replace_function(source, name, new_def):
+    """Swap the top-level definition of ``name`` in ``source`` for ``new_def``."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+            return "\n".join(lines[:start] + new_def.splitlines() + lines[node.end_lineno:])
+    raise KeyError(name)
+
+
+def apply_case(filled_nb, case):
+    """Replace, in the solution cells, each function the case defines; keep the rest."""
+    nb = nbformat.from_dict(json.loads(json.dumps(filled_nb)))
+    todo = dict(case["functions"])
+    for cell in solution_cells(nb):
+        names = sorted(defined_functions(cell.source) & set(todo))
+        if names:
+            src = cell.source
+            for name in names:
+                src = _replace_function(src, name, todo.pop(name))
+            cell.source = "\n".join(case["imports"] + [src]) if case["imports"] else src
+    if todo:
+        raise AssertionError(f"no solution cell defines {sorted(todo)}")
+    return nb

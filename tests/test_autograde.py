@@ -1,0 +1,197 @@
+"""The real grading pipeline, end to end, with nbgrader's own commands.
+
+For each lab, in a throw-away course folder: generate the student release, submit
+the instructor solution, the blank release and every case in tests/submissions/<lab>/,
+autograde them all in one `nbgrader autograde` run, then read the gradebook.
+
+* the instructor solution scores full marks, the blank release scores 0 everywhere;
+* each `wrong_*` case loses points on the test cells it names (`# lose:`) and keeps
+  full marks where it says so (`# keep:`); each `correct_*` case keeps full marks;
+* every graded test cell is failed by at least one plausible mistake;
+* feedback shows scores and failure messages but none of the hidden tests' source;
+* a student's infinite loop is interrupted and the rest of the notebook is graded.
+"""
+
+import html
+import re
+
+import pytest
+from nbtools import (
+    BEGIN_HIDDEN, END_HIDDEN, LABS, apply_case, case_files, fill_solutions, graded_cells,
+    make_course, marked_blocks, notebook_path, parse_case, read, run_nbgrader, course_env,
+)
+
+pytestmark = pytest.mark.slow
+
+SOLUTION, BLANK = "instructor-solution", "blank-release"
+_RESULTS = {}
+
+
+def _write_submission(course, student, lab, nb):
+    import nbformat
+
+    folder = course / "submitted" / student / lab
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(folder / f"{lab}.ipynb"))
+
+
+def _scores(course, lab, students):
+    from nbgrader.api import Gradebook
+
+    out = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for student in students:
+            sub = gb.find_submission_notebook(lab, lab, student)
+            out[student] = {g.name: (g.auto_score, g.max_score, g.needs_manual_grade)
+                            for g in sub.grades}
+    return out
+
+
+def round_trip(lab, tmp_path_factory):
+    """Generate, submit and autograde every submission of `lab` (once per process)."""
+    if lab in _RESULTS:
+        return _RESULTS[lab]
+    root = tmp_path_factory.mktemp(f"course-{lab}")
+    course = make_course(root / "course", [lab])
+    env = course_env(root / "home")
+    run_nbgrader(["generate_assignment", lab, "--force"], course, env)
+    release = read(course / "notebooks" / lab / f"{lab}.ipynb")
+    filled = fill_solutions(release, read(notebook_path(lab)))
+
+    students = {SOLUTION: filled, BLANK: release}
+    cases = {}
+    for path in case_files(lab):
+        case = parse_case(path)
+        student = "case-" + path.stem.replace("_", "-")
+        students[student] = apply_case(filled, case)
+        cases[path.stem] = (student, case)
+    for student, nb in students.items():
+        _write_submission(course, student, lab, nb)
+
+    proc = run_nbgrader(["autograde", lab, "--force"], course, env, check=False)
+    assert proc.returncode == 0, f"autograde failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
+    result = {
+        "course": course, "env": env, "release": release, "cases": cases,
+        "scores": _scores(course, lab, students), "log": proc.stderr,
+    }
+    _RESULTS[lab] = result
+    return result
+
+
+def _graded_ids(lab):
+    return [c.metadata.nbgrader.grade_id for c in graded_cells(read(notebook_path(lab)))]
+
+
+def _case_params():
+    params = []
+    for lab in LABS:
+        for path in case_files(lab):
+            params.append(pytest.param(lab, path.stem, id=f"{lab}-{path.stem}",
+                                       marks=pytest.mark.xdist_group(lab)))
+    return params
+
+
+def _lab_params():
+    return [pytest.param(lab, id=lab, marks=pytest.mark.xdist_group(lab)) for lab in LABS]
+
+
+def _describe(scores):
+    return ", ".join(f"{k}={v[0]}/{v[1]}" for k, v in sorted(scores.items()))
+
+
+@pytest.mark.parametrize("lab", _lab_params())
+def test_instructor_solution_scores_full_marks(lab, tmp_path_factory):
+    scores = round_trip(lab, tmp_path_factory)["scores"][SOLUTION]
+    assert set(scores) == set(_graded_ids(lab))
+    lost = {k: v for k, v in scores.items() if v[0] != v[1] or v[2]}
+    assert not lost, f"solution lost points: {_describe(lost)}"
+
+
+@pytest.mark.parametrize("lab", _lab_params())
+def test_blank_release_scores_zero(lab, tmp_path_factory):
+    scores = round_trip(lab, tmp_path_factory)["scores"][BLANK]
+    assert set(scores) == set(_graded_ids(lab))
+    earned = {k: v for k, v in scores.items() if v[0] != 0}
+    assert not earned, f"the blank release earned points: {_describe(earned)}"
+
+
+@pytest.mark.parametrize(("lab", "case_name"), _case_params())
+def test_submission_case(lab, case_name, tmp_path_factory):
+    result = round_trip(lab, tmp_path_factory)
+    student, case = result["cases"][case_name]
+    scores = result["scores"][student]
+    ids = set(_graded_ids(lab))
+    assert case["doc"], f"{case_name}: say in a docstring what this submission is"
+    assert case["lose"] or case["keep"], f"{case_name}: no `# lose:` or `# keep:` line"
+    unknown = (set(case["lose"]) | set(case["keep"])) - ids - {"rest"}
+    assert not unknown, f"{case_name}: unknown grade_ids {sorted(unknown)}"
+    if case_name.startswith("wrong_"):
+        assert case["lose"], f"{case_name}: a wrong submission must name the tests it fails"
+    if case_name.startswith("correct_"):
+        assert "rest" in case["keep"], f"{case_name}: a correct submission keeps `rest`"
+    keep = set(case["keep"]) - {"rest"}
+    if "rest" in case["keep"]:
+        keep |= ids - set(case["lose"])
+    for grade_id in case["lose"]:
+        score, max_score, _ = scores[grade_id]
+        assert score < max_score, f"{case_name}: {grade_id} should lose points, got {score}/{max_score}"
+    for grade_id in keep:
+        score, max_score, _ = scores[grade_id]
+        assert score == max_score, f"{case_name}: {grade_id} should keep full marks, got {score}/{max_score}"
+
+
+@pytest.mark.parametrize("lab", _lab_params())
+def test_every_graded_cell_rejects_a_plausible_mistake(lab):
+    cases = [parse_case(p) for p in case_files(lab)]
+    challenged = {g for p, c in zip(case_files(lab), cases) if p.stem.startswith("wrong_")
+                  for g in c["lose"]}
+    missing = set(_graded_ids(lab)) - challenged
+    assert not missing, f"no wrong_* submission fails {sorted(missing)}"
+    assert any(p.stem.startswith("correct_") for p in case_files(lab)), \
+        "add at least one correct-but-different submission"
+
+
+@pytest.mark.parametrize("lab", _lab_params())
+def test_feedback_shows_scores_but_not_hidden_tests(lab, tmp_path_factory):
+    result = round_trip(lab, tmp_path_factory)
+    course, env = result["course"], result["env"]
+    run_nbgrader(["generate_feedback", lab, "--force"], course, env)
+    release_text = "\n".join(c.source for c in result["release"].cells)
+    hidden = set()
+    for cell in graded_cells(read(notebook_path(lab))):
+        for block in marked_blocks(cell.source, BEGIN_HIDDEN, END_HIDDEN):
+            hidden |= {ln.strip() for ln in block
+                       if len(ln.strip()) >= 12 and ln.strip() not in release_text}
+    assert hidden, "no hidden tests found to look for"
+    pages = sorted((course / "feedback").glob(f"*/{lab}/{lab}.html"))
+    assert len(pages) == len(result["scores"])
+    failed_somewhere = False
+    for page in pages:
+        text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text()))
+        assert "HIDDEN TESTS" not in text, f"{page}: hidden-test marker in feedback"
+        leaked = [ln for ln in hidden if ln in text]
+        assert not leaked, f"{page.parent.parent.name}: hidden test source in feedback: {leaked[:3]}"
+        assert re.search(r"Score:\s*[\d.]+\s*/\s*[\d.]+", text), f"{page}: no score shown"
+        failed_somewhere |= "CheckError" in text
+    assert failed_somewhere, "no feedback page shows a failed check"
+
+
+@pytest.mark.parametrize("lab", [pytest.param("01-regression", marks=pytest.mark.xdist_group("timeout"))])
+def test_infinite_loop_is_interrupted_and_the_rest_graded(lab, tmp_path_factory):
+    if lab not in LABS:
+        pytest.skip(f"{lab} not present")
+    root = tmp_path_factory.mktemp("course-timeout")
+    course = make_course(root / "course", [lab])
+    env = course_env(root / "home")
+    run_nbgrader(["generate_assignment", lab, "--force"], course, env)
+    release = read(course / "notebooks" / lab / f"{lab}.ipynb")
+    filled = fill_solutions(release, read(notebook_path(lab)))
+    looping = {"imports": [], "functions": {
+        "mse": "def mse(y_true, y_pred):\n    while True:\n        pass\n"}}
+    _write_submission(course, "student-loops", lab, apply_case(filled, looping))
+    # A short limit keeps the test quick; the configured one is checked in test_config.
+    run_nbgrader(["autograde", lab, "--force", "--Execute.timeout=40"], course, env)
+    scores = _scores(course, lab, ["student-loops"])["student-loops"]
+    assert scores["test_mse"][0] == 0
+    for independent in ("test_sigmoid", "test_sigmoid_no_overflow", "test_predict_logistic"):
+        assert scores[independent][0] == scores[independent][1], f"{independent} was not graded"
