@@ -15,14 +15,6 @@ c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "notebooks"
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
 
-# Labs, in order. Registering them lets `nbgrader generate_assignment <lab>` and the
-# formgrader find them without extra flags.
-c.CourseDirectory.db_assignments = [
-    {"name": "01-regression"},
-    {"name": "02-perceptron"},
-    {"name": "03-mlp-backprop"},
-]
-
 # A student's stub raises NotImplementedError; the message tells them what to do.
 c.ClearSolutions.code_stub = {
     "python": "# YOUR CODE HERE\nraise NotImplementedError()",
