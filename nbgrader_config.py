@@ -35,6 +35,10 @@ c.Execute.extra_arguments = ["--InteractiveShell.xmode=Minimal"]
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"RuntimeWarning"
 
+# A student can delete a locked test cell in some editors; nbgrader would then score
+# it 0 with no warning. Put the instructor's copy back and grade it as usual.
+c.OverwriteCells.add_missing_cells = True
+
 # Feedback shows scores and failure messages, never the hidden tests' source.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",

@@ -9,11 +9,15 @@ autograde them all in one `nbgrader autograde` run, then read the gradebook.
   full marks where it says so (`# keep:`); each `correct_*` case keeps full marks;
 * every graded test cell is failed by at least one plausible mistake;
 * feedback shows scores and failure messages but none of the hidden tests' source;
+* a deleted test cell is put back and graded;
 * a student's infinite loop is interrupted and the rest of the notebook is graded.
 """
 
 import html
+import json
 import re
+
+import nbformat
 
 import pytest
 from nbtools import (
@@ -23,13 +27,11 @@ from nbtools import (
 
 pytestmark = pytest.mark.slow
 
-SOLUTION, BLANK = "instructor-solution", "blank-release"
+SOLUTION, BLANK, DELETED = "instructor-solution", "blank-release", "deleted-test-cell"
 _RESULTS = {}
 
 
 def _write_submission(course, student, lab, nb):
-    import nbformat
-
     folder = course / "submitted" / student / lab
     folder.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, str(folder / f"{lab}.ipynb"))
@@ -59,6 +61,11 @@ def round_trip(lab, tmp_path_factory):
     filled = fill_solutions(release, read(notebook_path(lab)))
 
     students = {SOLUTION: filled, BLANK: release}
+    # A correct submission whose first test cell was deleted by the student.
+    deleted = nbformat.from_dict(json.loads(json.dumps(filled)))
+    first_test = graded_cells(deleted)[0]
+    deleted.cells.remove(first_test)
+    students[DELETED] = deleted
     cases = {}
     for path in case_files(lab):
         case = parse_case(path)
@@ -71,6 +78,7 @@ def round_trip(lab, tmp_path_factory):
     proc = run_nbgrader(["autograde", lab, "--force"], course, env, check=False)
     assert proc.returncode == 0, f"autograde failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
     result = {
+        "deleted": first_test.metadata.nbgrader.grade_id,
         "course": course, "env": env, "release": release, "cases": cases,
         "scores": _scores(course, lab, students), "log": proc.stderr,
     }
@@ -113,6 +121,17 @@ def test_blank_release_scores_zero(lab, tmp_path_factory):
     assert set(scores) == set(_graded_ids(lab))
     earned = {k: v for k, v in scores.items() if v[0] != 0}
     assert not earned, f"the blank release earned points: {_describe(earned)}"
+
+
+@pytest.mark.parametrize("lab", _lab_params())
+def test_a_deleted_test_cell_is_restored_and_graded(lab, tmp_path_factory):
+    result = round_trip(lab, tmp_path_factory)
+    scores = result["scores"][DELETED]
+    assert set(scores) == set(_graded_ids(lab))
+    score, max_score, manual = scores[result["deleted"]]
+    assert score == max_score and not manual, f"deleted cell scored {score}/{max_score}, manual={manual}"
+    lost = {k: v for k, v in scores.items() if v[0] != v[1]}
+    assert not lost, f"lost points: {_describe(lost)}"
 
 
 @pytest.mark.parametrize(("lab", "case_name"), _case_params())

@@ -41,3 +41,7 @@ def test_layout_and_ignores():
     ignored = (REPO / ".gitignore").read_text().split()
     for name in ("submitted/", "autograded/", "feedback/", "gradebook.db", ".venv/"):
         assert name in ignored
+
+
+def test_deleted_test_cells_are_put_back():
+    assert _config().OverwriteCells.add_missing_cells is True
