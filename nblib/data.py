@@ -1,0 +1,267 @@
+"""Dataset helpers for the labs: loaders for data that ships offline, and scaling.
+
+Every loader reads a dataset bundled with an installed package (scikit-learn's
+``load_*`` sets, ``make_*`` generators) or a small file in the repository, so nothing
+is downloaded. Functions are pure: they take everything as arguments, validate it,
+and return new arrays. Import explicitly, e.g. ``from nblib.data import standardise``.
+"""
+
+import numpy as np
+
+
+# ---------------------------------------------------------------- lab 03 (mlp-backprop)
+
+def moons_train_test(n_samples=400, *, noise=0.15, test_size=0.25, random_state=0,
+                     standardize=True):
+    """Two interleaving half-moons, split into a training and a test set.
+
+    Generated with scikit-learn's ``make_moons`` from a fixed seed, so the same call
+    gives the same points on every machine. The split is stratified (both classes in
+    the same proportion in both parts). With ``standardize``, both parts are scaled
+    with the mean and standard deviation of the *training* part only, as a model in
+    production would be.
+
+    Parameters
+    ----------
+    n_samples : int, default 400
+        Total number of points (at least 8), split evenly between the two moons.
+    noise : float, default 0.15
+        Standard deviation of the Gaussian noise added to the points (>= 0).
+    test_size : float, default 0.25
+        Fraction of the points kept for testing, strictly between 0 and 1.
+    random_state : int, default 0
+        Seed for the points and for the split.
+    standardize : bool, default True
+        Scale each feature to mean 0 and standard deviation 1 (training statistics).
+
+    Returns
+    -------
+    X_train, X_test : ndarray of shape (n_train, 2) and (n_test, 2)
+    y_train, y_test : ndarray of int, shape (n_train,) and (n_test,), labels 0 and 1
+
+    Raises
+    ------
+    TypeError, ValueError
+        If an argument has the wrong type or an impossible value.
+
+    Used in: lab 03 (the data for training, the mini-batch and learning-rate
+    comparisons, scikit-learn and Keras, and the test of ``train_mlp``).
+    """
+    from sklearn.datasets import make_moons
+    from sklearn.model_selection import train_test_split
+
+    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)):
+        raise TypeError(f"n_samples must be an int, got {type(n_samples).__name__}")
+    if n_samples < 8:
+        raise ValueError(f"n_samples must be at least 8, got {n_samples}")
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating)) or not noise >= 0:
+        raise ValueError(f"noise must be a number >= 0, got {noise!r}")
+    if isinstance(test_size, bool) or not isinstance(test_size, (float, np.floating)) or not 0 < test_size < 1:
+        raise ValueError(f"test_size must be a fraction strictly between 0 and 1, got {test_size!r}")
+    if isinstance(random_state, bool) or not isinstance(random_state, (int, np.integer)):
+        raise TypeError(f"random_state must be an int, got {type(random_state).__name__}")
+    X, y = make_moons(n_samples=int(n_samples), noise=float(noise), random_state=int(random_state))
+    X_train, X_test, y_train, y_test = train_test_split(
+        X, y, test_size=float(test_size), random_state=int(random_state), stratify=y)
+    if standardize:
+        mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+        X_train, X_test = (X_train - mean) / std, (X_test - mean) / std
+    return X_train, X_test, y_train.astype(int), y_test.astype(int)
+
+
+# ---------------------------------------------------------------- lab 01 (regression)
+
+from typing import NamedTuple  # noqa: E402  (kept with the lab 01 helpers that use it)
+
+
+class DataSplit(NamedTuple):
+    """A dataset split into a training and a test part.
+
+    Fields: ``X_train`` (n_train, d), ``X_test`` (n_test, d), ``y_train`` (n_train,),
+    ``y_test`` (n_test,) and ``feature_names`` (a tuple of d strings, the columns of X).
+
+    Used in: lab 01 (sections "The data" and "Logistic regression").
+    """
+
+    X_train: np.ndarray
+    X_test: np.ndarray
+    y_train: np.ndarray
+    y_test: np.ndarray
+    feature_names: tuple
+
+
+def _r01_split_args(test_size, seed):
+    """Validate the split arguments shared by the lab 01 loaders."""
+    if isinstance(test_size, bool) or not isinstance(test_size, (float, np.floating)) \
+            or not 0 < test_size < 1:
+        raise ValueError(f"test_size must be a fraction strictly between 0 and 1, got {test_size!r}")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+    if seed < 0:
+        raise ValueError(f"seed must be >= 0, got {seed}")
+    return float(test_size), int(seed)
+
+
+def load_regression_data(test_size=0.25, seed=0):
+    """The diabetes data set in its original units, split into training and test parts.
+
+    442 patients, 10 baseline measurements each (age, sex, body-mass index, average
+    blood pressure and six blood serum values s1..s6); the label is a measure of how
+    far the disease progressed one year later (a number from 25 to 346). The data ship
+    inside scikit-learn (``load_diabetes(scaled=False)``): nothing is downloaded. The
+    features are *not* standardised here; use :func:`standardise` with the training
+    part's statistics.
+
+    Parameters
+    ----------
+    test_size : float, default 0.25
+        Fraction of the patients kept for testing, strictly between 0 and 1.
+    seed : int, default 0
+        Seed of the random split (the same seed gives the same split everywhere).
+
+    Returns
+    -------
+    DataSplit
+        ``X_train``, ``X_test`` (float arrays), ``y_train``, ``y_test`` (float arrays)
+        and ``feature_names``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``test_size`` is not a fraction or ``seed`` not a non-negative int.
+
+    Used in: lab 01 (sections "The data", "Linear regression", "Gradient descent" and
+    "One-layer networks in Keras").
+    """
+    from sklearn.datasets import load_diabetes
+    from sklearn.model_selection import train_test_split
+
+    test_size, seed = _r01_split_args(test_size, seed)
+    bunch = load_diabetes(scaled=False)
+    X_train, X_test, y_train, y_test = train_test_split(
+        bunch.data.astype(float), bunch.target.astype(float), test_size=test_size,
+        random_state=seed)
+    return DataSplit(X_train, X_test, y_train, y_test, tuple(bunch.feature_names))
+
+
+def load_classification_data(features=("worst radius", "worst texture"), test_size=0.25, seed=0):
+    """Chosen columns of the breast-cancer data set, label 1 = malignant, split in two.
+
+    569 tumours described by 30 measurements of their cell nuclei. scikit-learn codes
+    malignant as 0 and benign as 1; here the label is flipped so that **1 means
+    malignant**, the finding a screening test looks for. The split is stratified (the
+    same share of malignant tumours in both parts). The data ship inside scikit-learn
+    (``load_breast_cancer``): nothing is downloaded. Features are not standardised here.
+
+    Parameters
+    ----------
+    features : sequence of str, default ("worst radius", "worst texture")
+        Names of the columns to keep, in this order (see
+        ``sklearn.datasets.load_breast_cancer().feature_names``); no repeats.
+    test_size : float, default 0.25
+        Fraction of the tumours kept for testing, strictly between 0 and 1.
+    seed : int, default 0
+        Seed of the random split.
+
+    Returns
+    -------
+    DataSplit
+        ``X_train``, ``X_test`` (float arrays with one column per feature),
+        ``y_train``, ``y_test`` (int arrays of 0/1) and ``feature_names``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``features`` is not a non-empty sequence of known, distinct names, or the
+        split arguments are invalid.
+
+    Used in: lab 01 (section "Logistic regression" and "One-layer networks in Keras").
+    """
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.model_selection import train_test_split
+
+    test_size, seed = _r01_split_args(test_size, seed)
+    if isinstance(features, str) or not hasattr(features, "__iter__"):
+        raise TypeError("features must be a sequence of column names, e.g. "
+                        f"('worst radius', 'worst texture'), got {features!r}")
+    features = tuple(features)
+    bunch = load_breast_cancer()
+    names = [str(n) for n in bunch.feature_names]
+    if not features:
+        raise ValueError("features must name at least one column")
+    for f in features:
+        if not isinstance(f, str):
+            raise TypeError(f"features must be column names (strings), got {f!r}")
+        if f not in names:
+            raise ValueError(f"features: unknown column {f!r}; valid names are {names}")
+    if len(set(features)) != len(features):
+        raise ValueError(f"features must not repeat a column, got {features}")
+    columns = [names.index(f) for f in features]
+    y = (bunch.target == 0).astype(int)  # scikit-learn's 0 is malignant
+    X_train, X_test, y_train, y_test = train_test_split(
+        bunch.data[:, columns].astype(float), y, test_size=test_size, random_state=seed,
+        stratify=y)
+    return DataSplit(X_train, X_test, y_train, y_test, features)
+
+
+def _r01_matrix(a, name, n_columns=None):
+    """``a`` as a finite 2-D float array (n, d) with n >= 1, or a clear error."""
+    try:
+        arr = np.array(a, dtype=float)  # a copy: the caller's array is never touched
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a numeric array of shape (n, d)") from None
+    if arr.ndim != 2:
+        raise ValueError(f"{name} must be 2-D with shape (n, d), got shape {arr.shape}; "
+                         "for a single feature use x.reshape(-1, 1)")
+    if arr.shape[0] == 0 or arr.shape[1] == 0:
+        raise ValueError(f"{name} must have at least one row and one column, got shape {arr.shape}")
+    if n_columns is not None and arr.shape[1] != n_columns:
+        raise ValueError(f"{name} must have {n_columns} columns like the training data, "
+                         f"got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} contains NaN or inf")
+    return arr
+
+
+def standardise(train, *others):
+    """Scale every column to mean 0 and standard deviation 1 using the TRAINING data.
+
+    The mean and (population, ``ddof=0``) standard deviation of each column of
+    ``train`` are computed once and applied to ``train`` and to every array in
+    ``others``. The other arrays (a test set, new patients) are deliberately *not*
+    used to compute the statistics: they stand for data the model has not seen, so
+    their columns end up close to, but not exactly at, mean 0 and std 1.
+
+    Parameters
+    ----------
+    train : array_like, shape (n, d)
+        Training features, n >= 2 rows; no column may be constant.
+    *others : array_like, shape (m, d)
+        Further feature arrays with the same d columns.
+
+    Returns
+    -------
+    tuple of ndarray
+        ``(train_scaled, *others_scaled)``, new float arrays; the inputs are unchanged.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not numeric.
+    ValueError
+        If an argument is not 2-D, the column counts differ, a value is NaN or inf,
+        ``train`` has fewer than 2 rows, or a training column is constant.
+
+    Used in: lab 01 (section "The data": both data sets are scaled with it).
+    """
+    X = _r01_matrix(train, "train")
+    if X.shape[0] < 2:
+        raise ValueError(f"train needs at least 2 rows to estimate a spread, got {X.shape[0]}")
+    mean = X.mean(axis=0)
+    std = X.std(axis=0)
+    constant = np.flatnonzero(std <= 1e-12 * np.maximum(1.0, np.abs(mean)))
+    if constant.size:
+        raise ValueError(f"train column(s) {constant.tolist()} are constant: they cannot be "
+                         "scaled (and carry no information); drop them first")
+    rest = [_r01_matrix(o, f"others[{i}]", X.shape[1]) for i, o in enumerate(others)]
+    return tuple((a - mean) / std for a in [X, *rest])

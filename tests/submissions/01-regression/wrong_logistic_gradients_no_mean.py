@@ -1,0 +1,11 @@
+"""Wrong: logistic_gradients sums over the examples and forgets to divide by n."""
+# lose: test_logistic_gradients test_train_logistic_regression
+# keep: test_predict_linear test_mse test_fit_least_squares test_mse_gradients test_gradient_descent
+# keep: test_sigmoid test_sigmoid_no_overflow test_binary_cross_entropy test_predict_logistic
+import numpy as np
+
+
+def logistic_gradients(X, y, w, b):
+    X = np.asarray(X, dtype=float)
+    error = sigmoid(X @ w + b) - y
+    return X.T @ error, float(np.sum(error))

@@ -1,0 +1,8 @@
+"""Wrong: relu_grad returns 1 at z == 0 (z >= 0 instead of z > 0)."""
+# lose: test_relu_grad
+# keep: rest
+import numpy as np
+
+
+def relu_grad(z):
+    return (np.asarray(z) >= 0).astype(float)

@@ -1,0 +1,9 @@
+"""Wrong: relu clips the negative entries of its input in place (right values, but z is changed)."""
+# lose: test_relu
+# keep: rest
+import numpy as np
+
+
+def relu(z):
+    z[z < 0] = 0.0
+    return z
