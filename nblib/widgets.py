@@ -4,11 +4,61 @@ Each builder takes the data (and the learner's own functions) as arguments and r
 a widget to ``display(...)``; the callbacks only redraw, they never train.
 """
 
+import html
+import io
+
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.figure import Figure
 
 from nblib.plots import plot_boundary_line, plot_decision_regions
+
+
+class PictureWidget(widgets.VBox):
+    """Controls, a message line and a picture drawn as a PNG ``Image`` widget.
+
+    Why not ``ipywidgets.interactive`` with ``plt.show()``: headless runners (nbclient,
+    nbgrader) answer every output captured by an ``Output`` widget with a message on the
+    kernel's shell channel, which races the cell's own reply and stalled about one run in
+    five for a whole cell timeout. An ``Image`` widget needs no captured output.
+    ``figure`` holds the last matplotlib Figure drawn (None after a message).
+    """
+
+    figure = None
+
+    def __repr__(self):
+        # The default repr would print the whole PNG as a bytes literal.
+        return f"{type(self).__name__}({', '.join(getattr(c, 'description', '') for c in self.children[:-2])})"
+
+
+def _png_interactive(draw, **controls):
+    """Call ``draw(**values)`` now and whenever a control changes; show what it returns.
+
+    ``draw`` returns a matplotlib Figure (shown as a PNG) or a str (shown as a message,
+    e.g. "complete exercise X first").
+    """
+    message = widgets.HTML()
+    image = widgets.Image(format="png")
+    box = PictureWidget(children=[*controls.values(), message, image])
+
+    def redraw(change=None):
+        out = draw(**{name: control.value for name, control in controls.items()})
+        if isinstance(out, str):
+            message.value = html.escape(out)
+            image.layout.display = "none"
+            box.figure = None
+            return
+        buffer = io.BytesIO()
+        out.savefig(buffer, format="png", dpi=90)
+        message.value = ""
+        image.value = buffer.getvalue()
+        image.layout.display = None
+        box.figure = out
+
+    for control in controls.values():
+        control.observe(redraw, names="value")
+    redraw()
+    return box
 
 
 # ---------------------------------------------------------------- lab 02 (perceptron)
@@ -42,7 +92,7 @@ def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.2
 
     Returns
     -------
-    ipywidgets.interactive
+    PictureWidget
         Display it with ``display(...)``.
 
     Used in: lab 02 (section "Find the weights yourself").
@@ -93,11 +143,11 @@ def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.2
         try:
             perceptron_output(X, weights, b)
         except NotImplementedError:
-            print("perceptron_output is not implemented yet: complete the exercise "
-                  "`perceptron_output`, run its cell, then run this cell again.")
-            return
+            return ("perceptron_output is not implemented yet: complete the exercise "
+                    "`perceptron_output`, run its cell, then run this cell again.")
         y = labels[target]
-        fig, ax = plt.subplots(figsize=(5, 4))
+        fig = Figure(figsize=(5, 4))
+        ax = fig.subplots()
         plot_decision_regions(lambda G: perceptron_output(G, weights, b), X, y, ax=ax,
                               xlim=xlim, ylim=ylim, resolution=120)
         plot_boundary_line(weights, b, ax, show_normal=True)
@@ -106,9 +156,10 @@ def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.2
         verdict = "all correct!" if right == y.size else f"{right} of {y.size} correct"
         rule = f"{w1:.2f}·x1 {'-' if w2 < 0 else '+'} {abs(w2):.2f}·x2 {'-' if b < 0 else '+'} {abs(b):.2f}"
         ax.set_title(f"{target}: {verdict}\noutput 1 where {rule} ≥ 0", fontsize="medium")
-        plt.show()
+        fig.tight_layout()
+        return fig
 
-    return widgets.interactive(
+    return _png_interactive(
         draw,
         target=widgets.Dropdown(options=list(labels), value=list(labels)[0], description="target"),
         w1=slider("w1", w1), w2=slider("w2", w2), b=slider("b", b),
@@ -152,7 +203,7 @@ def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), s
 
     Returns
     -------
-    ipywidgets.interactive
+    PictureWidget
         Display it with ``display(...)``.
 
     Used in: lab 03 (section "Activation functions": the explorer).
@@ -187,10 +238,10 @@ def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), s
             value = float(np.asarray(f(at), dtype=float).reshape(-1)[0])
             slope = float(np.asarray(df(at), dtype=float).reshape(-1)[0])
         except NotImplementedError:
-            print(f"{name}: a function it uses is not implemented yet. Complete that exercise, "
-                  "run its cell, then run this cell again.")
-            return
-        fig, ax = plt.subplots(figsize=(6, 3.6))
+            return (f"{name}: a function it uses is not implemented yet. Complete that exercise, "
+                    "run its cell, then run this cell again.")
+        fig = Figure(figsize=(6, 3.6))
+        ax = fig.subplots()
         ax.axhline(0, color="0.8", linewidth=0.8)
         ax.axvline(0, color="0.8", linewidth=0.8)
         ax.plot(grid, fz, label=f"{name}(z)")
@@ -202,10 +253,11 @@ def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), s
         ax.set_title(f"{name}: f({z:.2f}) = {value:.4f}, f'({z:.2f}) = {slope:.4f}", fontsize="medium")
         ax.set_xlabel("z")
         ax.legend(fontsize="small", loc="upper left")
-        plt.show()
+        fig.tight_layout()
+        return fig
 
     names = list(functions)
-    return widgets.interactive(
+    return _png_interactive(
         draw,
         name=widgets.Dropdown(options=names, value=names[0], description="function"),
         z=widgets.FloatSlider(value=z0, min=lo, max=hi, step=step,
@@ -232,7 +284,7 @@ def mlp_lr_explorer(runs, X, y):
 
     Returns
     -------
-    ipywidgets.interactive
+    PictureWidget
         Display it with ``display(...)``.
 
     Used in: lab 03 (section "Learning rates": the explorer).
@@ -261,15 +313,16 @@ def mlp_lr_explorer(runs, X, y):
     labels = sorted(curves, key=lambda s: float(s.split("= ")[1]))
 
     def draw(lr):
-        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.5))
+        fig = Figure(figsize=(10, 3.5))
+        ax1, ax2 = fig.subplots(1, 2)
         plot_loss_comparison(curves, ax=ax1, logy=True, highlight=lr, title="loss per epoch")
         losses = np.asarray(curves[lr], dtype=float)
         plot_probability_map(predictors[lr], X, y, ax=ax2, resolution=80,
                              title=f"{lr}: final loss {losses[-1]:.3f}")
         fig.tight_layout()
-        plt.show()
+        return fig
 
-    return widgets.interactive(
+    return _png_interactive(
         draw,
         lr=widgets.SelectionSlider(options=labels, value=labels[len(labels) // 2],
                                    description="learning rate", continuous_update=False),
@@ -278,6 +331,7 @@ def mlp_lr_explorer(runs, X, y):
 
 
 # ---------------------------------------------------------------- lab 01 (regression)
+
 
 def _r01_slider_range(rng, default, name):
     if rng is None:
@@ -299,8 +353,8 @@ def line_explorer(x, y, predict, loss, *, reference=None, reference_label="refer
     learner's ``loss`` (both passed in), draws the data, the line and its residuals,
     and shows the loss in the title. An optional reference line (for instance the
     least-squares fit) is drawn dashed, with its own loss, for comparison. If one of
-    the learner's functions is not implemented yet or fails, the widget prints a short
-    message instead of a traceback.
+    the learner's functions is not implemented yet or fails, the widget shows a short
+    message instead of a traceback. The callback only redraws (no training).
 
     Parameters
     ----------
@@ -330,8 +384,10 @@ def line_explorer(x, y, predict, loss, *, reference=None, reference_label="refer
 
     Returns
     -------
-    ipywidgets.interactive
-        Display it with ``display(...)``.
+    ipywidgets.VBox
+        The two sliders, a message line and the picture; display it with
+        ``display(...)``. Its attribute ``figure`` is the matplotlib Figure of the last
+        redraw (None while the learner's functions fail).
 
     Raises
     ------
@@ -420,32 +476,62 @@ def line_explorer(x, y, predict, loss, *, reference=None, reference_label="refer
             return pred, None, f"{l_name} should return a single number."
         return pred, float(value), None
 
-    def draw(slope, intercept):
-        pred, value, problem = evaluate(slope, intercept)
-        if problem is not None:
-            print(problem)
-            return
-        if ref_note is not None:
-            print(ref_note)
-        lines = {f"your line ({l_name} = {value:,.1f})": pred}
-        if reference is not None:
-            ref_pred, ref_value, ref_problem = evaluate(ref_w, ref_b)
-            if ref_problem is None:
-                lines[f"{reference_label} ({l_name} = {ref_value:,.1f})"] = ref_pred
-        fig, ax = plt.subplots(figsize=(6, 4))
-        first = next(iter(lines))
-        plot_line_fit(x, y, lines, ax=ax, residuals=first, xlabel=xlabel, ylabel=ylabel,
-                      title=f"y = {slope:.1f} x {'-' if intercept < 0 else '+'} {abs(intercept):.1f}")
-        plt.show()
-
     def slider(description, lo, hi, value):
         # continuous_update=False: redraw once when the slider is released.
         return widgets.FloatSlider(value=value, min=lo, max=hi, step=(hi - lo) / 200,
                                    description=description, continuous_update=False,
                                    readout_format=".1f")
 
-    return widgets.interactive(
-        draw,
-        slope=slider("slope", s_lo, s_hi, min(max(0.0, s_lo), s_hi)),
-        intercept=slider("intercept", i_lo, i_hi, (i_lo + i_hi) / 2),
-    )
+    slope_slider = slider("slope", s_lo, s_hi, min(max(0.0, s_lo), s_hi))
+    intercept_slider = slider("intercept", i_lo, i_hi, (i_lo + i_hi) / 2)
+    message = widgets.HTML()
+    image = widgets.Image(format="png")
+    explorer = _R01Explorer(children=[slope_slider, intercept_slider, message, image])
+
+    def redraw(change=None):
+        slope, intercept = slope_slider.value, intercept_slider.value
+        pred, value, problem = evaluate(slope, intercept)
+        notes = [problem] if problem is not None else ([ref_note] if ref_note else [])
+        message.value = "<br>".join(html.escape(n) for n in notes)
+        if problem is not None:
+            image.layout.display = "none"
+            explorer.figure = None
+            return
+        lines = {f"your line ({l_name} = {value:,.1f})": pred}
+        if reference is not None:
+            ref_pred, ref_value, ref_problem = evaluate(ref_w, ref_b)
+            if ref_problem is None:
+                lines[f"{reference_label} ({l_name} = {ref_value:,.1f})"] = ref_pred
+        # A pyplot-free Figure: the inline backend would otherwise also show it below the cell.
+        fig = Figure(figsize=(6, 4))
+        ax = fig.subplots()
+        plot_line_fit(x, y, lines, ax=ax, residuals=next(iter(lines)), xlabel=xlabel, ylabel=ylabel,
+                      title=f"y = {slope:.1f} x {'-' if intercept < 0 else '+'} {abs(intercept):.1f}")
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=90)
+        image.value = buffer.getvalue()
+        image.layout.display = None
+        explorer.figure = fig
+
+    slope_slider.observe(redraw, names="value")
+    intercept_slider.observe(redraw, names="value")
+    redraw()
+    return explorer
+
+
+class _R01Explorer(widgets.VBox):
+    """The line explorer's box: sliders, a message line and the picture as a PNG image.
+
+    The picture is an ``Image`` widget rather than output captured by an ``Output``
+    widget: headless runners (nbclient, nbgrader) answer each captured output with a
+    message on the kernel's shell channel, which races the cell's own reply and can stall
+    the run for a whole cell timeout. ``figure`` holds the last matplotlib Figure drawn
+    (None while the learner's functions fail), for inspection.
+    """
+
+    figure = None
+
+    def __repr__(self):
+        # The default repr would print the whole PNG as a bytes literal.
+        return "line_explorer(slope and intercept sliders, and the picture of the line)"

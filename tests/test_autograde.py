@@ -90,89 +90,39 @@ def _graded_ids(lab):
     return [c.metadata.nbgrader.grade_id for c in graded_cells(read(notebook_path(lab)))]
 
 
-def _case_params():
-    params = []
-    for lab in LABS:
-        for path in case_files(lab):
-            params.append(pytest.param(lab, path.stem, id=f"{lab}-{path.stem}",
-                                       marks=pytest.mark.xdist_group(lab)))
-    return params
-
-
-def _lab_params():
-    return [pytest.param(lab, id=lab, marks=pytest.mark.xdist_group(lab)) for lab in LABS]
-
-
 def _describe(scores):
     return ", ".join(f"{k}={v[0]}/{v[1]}" for k, v in sorted(scores.items()))
 
 
-@pytest.mark.parametrize("lab", _lab_params())
-def test_instructor_solution_scores_full_marks(lab, tmp_path_factory):
-    scores = round_trip(lab, tmp_path_factory)["scores"][SOLUTION]
-    assert set(scores) == set(_graded_ids(lab))
-    lost = {k: v for k, v in scores.items() if v[0] != v[1] or v[2]}
-    assert not lost, f"solution lost points: {_describe(lost)}"
-
-
-@pytest.mark.parametrize("lab", _lab_params())
-def test_blank_release_scores_zero(lab, tmp_path_factory):
-    scores = round_trip(lab, tmp_path_factory)["scores"][BLANK]
-    assert set(scores) == set(_graded_ids(lab))
-    earned = {k: v for k, v in scores.items() if v[0] != 0}
-    assert not earned, f"the blank release earned points: {_describe(earned)}"
-
-
-@pytest.mark.parametrize("lab", _lab_params())
-def test_a_deleted_test_cell_is_restored_and_graded(lab, tmp_path_factory):
-    result = round_trip(lab, tmp_path_factory)
-    scores = result["scores"][DELETED]
-    assert set(scores) == set(_graded_ids(lab))
-    score, max_score, manual = scores[result["deleted"]]
-    assert score == max_score and not manual, f"deleted cell scored {score}/{max_score}, manual={manual}"
-    lost = {k: v for k, v in scores.items() if v[0] != v[1]}
-    assert not lost, f"lost points: {_describe(lost)}"
-
-
-@pytest.mark.parametrize(("lab", "case_name"), _case_params())
-def test_submission_case(lab, case_name, tmp_path_factory):
-    result = round_trip(lab, tmp_path_factory)
-    student, case = result["cases"][case_name]
-    scores = result["scores"][student]
-    ids = set(_graded_ids(lab))
-    assert case["doc"], f"{case_name}: say in a docstring what this submission is"
-    assert case["lose"] or case["keep"], f"{case_name}: no `# lose:` or `# keep:` line"
+def _case_problems(case_name, case, scores, ids):
+    """Everything that is wrong with one submission's declared expectations or result."""
+    problems = []
+    if not case["doc"]:
+        problems.append("say in a docstring what this submission is")
+    if not (case["lose"] or case["keep"]):
+        problems.append("no `# lose:` or `# keep:` line")
     unknown = (set(case["lose"]) | set(case["keep"])) - ids - {"rest"}
-    assert not unknown, f"{case_name}: unknown grade_ids {sorted(unknown)}"
-    if case_name.startswith("wrong_"):
-        assert case["lose"], f"{case_name}: a wrong submission must name the tests it fails"
-    if case_name.startswith("correct_"):
-        assert "rest" in case["keep"], f"{case_name}: a correct submission keeps `rest`"
+    if unknown:
+        problems.append(f"unknown grade_ids {sorted(unknown)}")
+    if case_name.startswith("wrong_") and not case["lose"]:
+        problems.append("a wrong submission must name the tests it fails")
+    if case_name.startswith("correct_") and "rest" not in case["keep"]:
+        problems.append("a correct submission keeps `rest`")
     keep = set(case["keep"]) - {"rest"}
     if "rest" in case["keep"]:
         keep |= ids - set(case["lose"])
-    for grade_id in case["lose"]:
+    for grade_id in sorted(set(case["lose"]) & ids):
         score, max_score, _ = scores[grade_id]
-        assert score < max_score, f"{case_name}: {grade_id} should lose points, got {score}/{max_score}"
-    for grade_id in keep:
+        if not score < max_score:
+            problems.append(f"{grade_id} should lose points, got {score}/{max_score}")
+    for grade_id in sorted(keep & ids):
         score, max_score, _ = scores[grade_id]
-        assert score == max_score, f"{case_name}: {grade_id} should keep full marks, got {score}/{max_score}"
+        if score != max_score:
+            problems.append(f"{grade_id} should keep full marks, got {score}/{max_score}")
+    return [f"{case_name}: {p}" for p in problems]
 
 
-@pytest.mark.parametrize("lab", _lab_params())
-def test_every_graded_cell_rejects_a_plausible_mistake(lab):
-    cases = [parse_case(p) for p in case_files(lab)]
-    challenged = {g for p, c in zip(case_files(lab), cases) if p.stem.startswith("wrong_")
-                  for g in c["lose"]}
-    missing = set(_graded_ids(lab)) - challenged
-    assert not missing, f"no wrong_* submission fails {sorted(missing)}"
-    assert any(p.stem.startswith("correct_") for p in case_files(lab)), \
-        "add at least one correct-but-different submission"
-
-
-@pytest.mark.parametrize("lab", _lab_params())
-def test_feedback_shows_scores_but_not_hidden_tests(lab, tmp_path_factory):
-    result = round_trip(lab, tmp_path_factory)
+def _feedback_problems(lab, result):
     course, env = result["course"], result["env"]
     run_nbgrader(["generate_feedback", lab, "--force"], course, env)
     source = read(notebook_path(lab))
@@ -185,21 +135,66 @@ def test_feedback_shows_scores_but_not_hidden_tests(lab, tmp_path_factory):
         for block in marked_blocks(cell.source, BEGIN_HIDDEN, END_HIDDEN):
             hidden |= {ln.strip() for ln in block
                        if len(ln.strip()) >= 12 and ln.strip() not in public}
-    assert hidden, "no hidden tests found to look for"
+    problems = [] if hidden else ["no hidden tests found to look for"]
     pages = sorted((course / "feedback").glob(f"*/{lab}/{lab}.html"))
-    assert len(pages) == len(result["scores"])
+    if len(pages) != len(result["scores"]):
+        problems.append(f"{len(pages)} feedback pages for {len(result['scores'])} submissions")
     failed_somewhere = False
     for page in pages:
+        who = page.parent.parent.name
         text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text()))
-        assert "HIDDEN TESTS" not in text, f"{page}: hidden-test marker in feedback"
+        if "HIDDEN TESTS" in text:
+            problems.append(f"{who}: hidden-test marker in feedback")
         leaked = [ln for ln in hidden if ln in text]
-        assert not leaked, f"{page.parent.parent.name}: hidden test source in feedback: {leaked[:3]}"
-        assert re.search(r"Score:\s*[\d.]+\s*/\s*[\d.]+", text), f"{page}: no score shown"
+        if leaked:
+            problems.append(f"{who}: hidden test source in feedback: {leaked[:3]}")
+        if not re.search(r"Score:\s*[\d.]+\s*/\s*[\d.]+", text):
+            problems.append(f"{who}: no score shown in feedback")
         failed_somewhere |= "CheckError" in text
-    assert failed_somewhere, "no feedback page shows a failed check"
+    if not failed_somewhere:
+        problems.append("no feedback page shows a failed check")
+    return problems
 
 
-@pytest.mark.parametrize("lab", [pytest.param("01-regression", marks=pytest.mark.xdist_group("timeout"))])
+@pytest.mark.parametrize("lab", LABS)
+def test_every_graded_cell_rejects_a_plausible_mistake(lab):
+    cases = {p.stem: parse_case(p) for p in case_files(lab)}
+    challenged = {g for name, c in cases.items() if name.startswith("wrong_") for g in c["lose"]}
+    missing = set(_graded_ids(lab)) - challenged
+    assert not missing, f"no wrong_* submission fails {sorted(missing)}"
+    assert any(name.startswith("correct_") for name in cases), \
+        "add at least one correct-but-different submission"
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_autograde_round_trip(lab, tmp_path_factory):
+    """One nbgrader run per lab grades every submission; all expectations checked at once."""
+    result = round_trip(lab, tmp_path_factory)
+    ids = set(_graded_ids(lab))
+    problems = []
+    for student, scores in result["scores"].items():
+        if set(scores) != ids:
+            problems.append(f"{student}: graded cells {sorted(scores)} differ from the lab's {sorted(ids)}")
+
+    solution = result["scores"][SOLUTION]
+    lost = {k: v for k, v in solution.items() if v[0] != v[1] or v[2]}
+    if lost:
+        problems.append(f"the instructor solution lost points: {_describe(lost)}")
+    earned = {k: v for k, v in result["scores"][BLANK].items() if v[0] != 0}
+    if earned:
+        problems.append(f"the blank release earned points: {_describe(earned)}")
+    deleted = result["scores"][DELETED]
+    score, max_score, manual = deleted[result["deleted"]]
+    if score != max_score or manual:
+        problems.append(f"a deleted test cell was not restored and graded: {score}/{max_score}, manual={manual}")
+
+    for case_name, (student, case) in sorted(result["cases"].items()):
+        problems += _case_problems(case_name, case, result["scores"][student], ids)
+    problems += _feedback_problems(lab, result)
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lab", ["01-regression"])
 def test_infinite_loop_is_interrupted_and_the_rest_graded(lab, tmp_path_factory):
     if lab not in LABS:
         pytest.skip(f"{lab} not present")

@@ -38,7 +38,7 @@ def _text_outputs(nb):
     return seen
 
 
-@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xdist_group(f"exec-{lab}")) for lab in LABS])
+@pytest.mark.parametrize("lab", LABS)
 def test_runs_cleanly_and_reproducibly(lab, tmp_path):
     first = _text_outputs(_execute(lab, tmp_path / "run1"))
     problems = [(i, kind, text[:300]) for i, kind, name, text in first

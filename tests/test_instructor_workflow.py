@@ -13,7 +13,6 @@ from nbtools import LABS, course_env, make_course, run_nbgrader
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.xdist_group("workflow")
 def test_release_collect_autograde_feedback_export(tmp_path):
     lab = LABS[0]
     course = make_course(tmp_path / "course", [lab])

@@ -10,7 +10,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from nblib.plots import plot_boundary_line, plot_decision_regions, plot_error_curves  # noqa: E402
-from nblib.widgets import perceptron_playground  # noqa: E402
+from nblib.widgets import PictureWidget, perceptron_playground  # noqa: E402
 
 X_GATE = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y_AND = np.array([0, 0, 0, 1])
@@ -177,7 +177,7 @@ def _perceptron_output(X, w, b):
 
 def test_playground_builds_sliders_and_dropdown():
     widget = perceptron_playground(_perceptron_output, X_GATE, {"AND": Y_AND, "XOR": Y_XOR})
-    assert isinstance(widget, ipywidgets.interactive)
+    assert isinstance(widget, PictureWidget)
     controls = {c.description: c for c in widget.children if hasattr(c, "description")}
     assert set(controls) >= {"target", "w1", "w2", "b"}
     assert list(controls["target"].options) == ["AND", "XOR"]
@@ -185,26 +185,24 @@ def test_playground_builds_sliders_and_dropdown():
 
 
 def _run(widget, **values):
-    """Redraw with the given control values; return what the callback printed."""
-    import contextlib
-    import io
+    """Set the controls (each change redraws); return the message line's text."""
+    controls = {c.description: c for c in widget.children if getattr(c, "description", "")}
+    for name, value in values.items():
+        controls[name].value = value
+    return widget.children[-2].value
 
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        widget.f(**{**widget.kwargs, **values})
-    return buf.getvalue()
+
+def _title(widget):
+    return " ".join(ax.get_title() for ax in widget.figure.axes)
 
 
 def test_playground_redraws_and_reports_correct_points():
     widget = perceptron_playground(_perceptron_output, X_GATE, {"AND": Y_AND, "XOR": Y_XOR})
-    before = set(plt.get_fignums())
     _run(widget, target="AND", w1=1.0, w2=1.0, b=-1.5)
-    figs = [plt.figure(n) for n in set(plt.get_fignums()) - before]
-    titles = [ax.get_title() for f in figs for ax in f.axes]
-    assert any("AND: all correct!" in t for t in titles), titles
+    assert "AND: all correct!" in _title(widget)
+    assert widget.children[-1].value[:4] == b"\x89PNG"
     _run(widget, target="XOR", w1=1.0, w2=1.0, b=-0.5)
-    titles = [ax.get_title() for n in plt.get_fignums() for ax in plt.figure(n).axes]
-    assert any("XOR: 3 of 4 correct" in t for t in titles), titles
+    assert "XOR: 3 of 4 correct" in _title(widget)
 
 
 def test_playground_explains_an_unimplemented_function():
@@ -213,6 +211,7 @@ def test_playground_explains_an_unimplemented_function():
 
     widget = perceptron_playground(stub, X_GATE, {"AND": Y_AND})
     assert "not implemented yet" in _run(widget)
+    assert widget.figure is None
 
 
 @pytest.mark.parametrize("kwargs, error", [

@@ -14,7 +14,6 @@ def _canonical(nb):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("release")
 def test_committed_release_is_what_nbgrader_generates(tmp_path):
     course = make_course(tmp_path / "course", LABS)
     env = course_env(tmp_path / "home")
