@@ -36,7 +36,7 @@ lab: $(STAMP)
 	$(RUN) $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS)
 
 test: $(STAMP)
-	$(RUN) $(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
+	$(RUN) $(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(PYTEST_ARGS)
 
 release: $(STAMP)
 	@for lab in $(LABS); do \
