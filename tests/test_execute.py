@@ -22,7 +22,11 @@ def _execute(lab, home):
 
 
 def _text_outputs(nb):
-    """What a reader sees as text, cell by cell (figures and widgets by their text form)."""
+    """What a reader sees as text, cell by cell (figures and widgets by their text form).
+
+    Consecutive stream chunks of a cell are joined: how the kernel splits stdout into
+    chunks depends on flush timing, not on what the notebook computed.
+    """
     seen = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
@@ -30,6 +34,9 @@ def _text_outputs(nb):
         for out in cell.outputs:
             if out.output_type == "stream":
                 text = out.text
+                if seen and seen[-1][:3] == (i, "stream", out.name):
+                    seen[-1] = (i, "stream", out.name, seen[-1][3] + _ADDRESS.sub("0x?", text))
+                    continue
             elif out.output_type == "error":
                 text = f"{out.ename}: {out.evalue}"
             else:
