@@ -1,15 +1,12 @@
-"""Dataset helpers for the labs: loaders for data that ships offline, and scaling.
-
-Every loader reads a dataset bundled with an installed package (scikit-learn's
-``load_*`` sets, ``make_*`` generators) or a small file in the repository, so nothing
-is downloaded. Functions are pure: they take everything as arguments, validate it,
-and return new arrays. Import explicitly, e.g. ``from nblib.data import standardise``.
+"""Offline tabular data sets and splits (scikit-learn's bundled and generated sets).
 """
+
+from typing import NamedTuple
 
 import numpy as np
 
+from nblib import _validate
 
-# ---------------------------------------------------------------- lab 03 (mlp-backprop)
 
 def moons_train_test(n_samples=400, *, noise=0.15, test_size=0.25, random_state=0,
                      standardize=True):
@@ -69,11 +66,6 @@ def moons_train_test(n_samples=400, *, noise=0.15, test_size=0.25, random_state=
     return X_train, X_test, y_train.astype(int), y_test.astype(int)
 
 
-# ---------------------------------------------------------------- lab 01 (regression)
-
-from typing import NamedTuple  # noqa: E402  (kept with the lab 01 helpers that use it)
-
-
 class DataSplit(NamedTuple):
     """A dataset split into a training and a test part.
 
@@ -88,18 +80,6 @@ class DataSplit(NamedTuple):
     y_train: np.ndarray
     y_test: np.ndarray
     feature_names: tuple
-
-
-def _r01_split_args(test_size, seed):
-    """Validate the split arguments shared by the lab 01 loaders."""
-    if isinstance(test_size, bool) or not isinstance(test_size, (float, np.floating)) \
-            or not 0 < test_size < 1:
-        raise ValueError(f"test_size must be a fraction strictly between 0 and 1, got {test_size!r}")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed must be an int, got {type(seed).__name__}")
-    if seed < 0:
-        raise ValueError(f"seed must be >= 0, got {seed}")
-    return float(test_size), int(seed)
 
 
 def load_regression_data(test_size=0.25, seed=0):
@@ -136,7 +116,7 @@ def load_regression_data(test_size=0.25, seed=0):
     from sklearn.datasets import load_diabetes
     from sklearn.model_selection import train_test_split
 
-    test_size, seed = _r01_split_args(test_size, seed)
+    test_size, seed = _validate.split_args(test_size, seed)
     bunch = load_diabetes(scaled=False)
     X_train, X_test, y_train, y_test = train_test_split(
         bunch.data.astype(float), bunch.target.astype(float), test_size=test_size,
@@ -180,7 +160,7 @@ def load_classification_data(features=("worst radius", "worst texture"), test_si
     from sklearn.datasets import load_breast_cancer
     from sklearn.model_selection import train_test_split
 
-    test_size, seed = _r01_split_args(test_size, seed)
+    test_size, seed = _validate.split_args(test_size, seed)
     if isinstance(features, str) or not hasattr(features, "__iter__"):
         raise TypeError("features must be a sequence of column names, e.g. "
                         f"('worst radius', 'worst texture'), got {features!r}")
@@ -202,25 +182,6 @@ def load_classification_data(features=("worst radius", "worst texture"), test_si
         bunch.data[:, columns].astype(float), y, test_size=test_size, random_state=seed,
         stratify=y)
     return DataSplit(X_train, X_test, y_train, y_test, features)
-
-
-def _r01_matrix(a, name, n_columns=None):
-    """``a`` as a finite 2-D float array (n, d) with n >= 1, or a clear error."""
-    try:
-        arr = np.array(a, dtype=float)  # a copy: the caller's array is never touched
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a numeric array of shape (n, d)") from None
-    if arr.ndim != 2:
-        raise ValueError(f"{name} must be 2-D with shape (n, d), got shape {arr.shape}; "
-                         "for a single feature use x.reshape(-1, 1)")
-    if arr.shape[0] == 0 or arr.shape[1] == 0:
-        raise ValueError(f"{name} must have at least one row and one column, got shape {arr.shape}")
-    if n_columns is not None and arr.shape[1] != n_columns:
-        raise ValueError(f"{name} must have {n_columns} columns like the training data, "
-                         f"got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} contains NaN or inf")
-    return arr
 
 
 def standardise(train, *others):
@@ -254,7 +215,7 @@ def standardise(train, *others):
 
     Used in: lab 01 (section "The data": both data sets are scaled with it).
     """
-    X = _r01_matrix(train, "train")
+    X = _validate.matrix(train, "train")
     if X.shape[0] < 2:
         raise ValueError(f"train needs at least 2 rows to estimate a spread, got {X.shape[0]}")
     mean = X.mean(axis=0)
@@ -263,5 +224,5 @@ def standardise(train, *others):
     if constant.size:
         raise ValueError(f"train column(s) {constant.tolist()} are constant: they cannot be "
                          "scaled (and carry no information); drop them first")
-    rest = [_r01_matrix(o, f"others[{i}]", X.shape[1]) for i, o in enumerate(others)]
+    rest = [_validate.matrix(o, f"others[{i}]", X.shape[1]) for i, o in enumerate(others)]
     return tuple((a - mean) / std for a in [X, *rest])

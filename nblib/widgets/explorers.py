@@ -1,7 +1,4 @@
-"""ipywidgets builders for the labs' interactive demos.
-
-Each builder takes the data (and the learner's own functions) as arguments and returns
-a widget to ``display(...)``; the callbacks only redraw, they never train.
+"""Explorers built on ``picture_explorer``: each declares its controls and a draw function.
 """
 
 import html
@@ -11,57 +8,12 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from nblib.plots import plot_boundary_line, plot_decision_regions
+from nblib.plots import (plot_boundary_line, plot_decision_regions, plot_line_fit,
+                         plot_loss_comparison, plot_probability_map)
+from nblib.widgets.base import picture_explorer
 
+from nblib import _validate
 
-class PictureWidget(widgets.VBox):
-    """Controls, a message line and a picture drawn as a PNG ``Image`` widget.
-
-    Why not ``ipywidgets.interactive`` with ``plt.show()``: headless runners (nbclient,
-    nbgrader) answer every output captured by an ``Output`` widget with a message on the
-    kernel's shell channel, which races the cell's own reply and stalled about one run in
-    five for a whole cell timeout. An ``Image`` widget needs no captured output.
-    ``figure`` holds the last matplotlib Figure drawn (None after a message).
-    """
-
-    figure = None
-
-    def __repr__(self):
-        # The default repr would print the whole PNG as a bytes literal.
-        return f"{type(self).__name__}({', '.join(getattr(c, 'description', '') for c in self.children[:-2])})"
-
-
-def _png_interactive(draw, **controls):
-    """Call ``draw(**values)`` now and whenever a control changes; show what it returns.
-
-    ``draw`` returns a matplotlib Figure (shown as a PNG) or a str (shown as a message,
-    e.g. "complete exercise X first").
-    """
-    message = widgets.HTML()
-    image = widgets.Image(format="png")
-    box = PictureWidget(children=[*controls.values(), message, image])
-
-    def redraw(change=None):
-        out = draw(**{name: control.value for name, control in controls.items()})
-        if isinstance(out, str):
-            message.value = html.escape(out)
-            image.layout.display = "none"
-            box.figure = None
-            return
-        buffer = io.BytesIO()
-        out.savefig(buffer, format="png", dpi=90)
-        message.value = ""
-        image.value = buffer.getvalue()
-        image.layout.display = None
-        box.figure = out
-
-    for control in controls.values():
-        control.observe(redraw, names="value")
-    redraw()
-    return box
-
-
-# ---------------------------------------------------------------- lab 02 (perceptron)
 
 def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.25,
                           value_range=(-2.0, 2.0), step=0.1):
@@ -100,7 +52,7 @@ def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.2
     if not callable(perceptron_output):
         raise TypeError("perceptron_output must be a function perceptron_output(X, w, b), "
                         f"got {type(perceptron_output).__name__}")
-    X = _p02_points(X)
+    X = _validate.points_2d(X)
     if not isinstance(targets, dict) or not targets:
         raise TypeError("targets must be a non-empty dict mapping a name to its labels")
     labels = {}
@@ -159,26 +111,12 @@ def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.2
         fig.tight_layout()
         return fig
 
-    return _png_interactive(
+    return picture_explorer(
         draw,
         target=widgets.Dropdown(options=list(labels), value=list(labels)[0], description="target"),
         w1=slider("w1", w1), w2=slider("w2", w2), b=slider("b", b),
     )
 
-
-def _p02_points(X):
-    try:
-        arr = np.asarray(X, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError("X must be a numeric array of shape (n, 2)") from None
-    if arr.ndim != 2 or arr.shape[1] != 2 or arr.shape[0] == 0:
-        raise ValueError(f"X must have shape (n, 2) with n >= 1, got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError("X contains NaN or inf")
-    return arr
-
-
-# ---------------------------------------------------------------- lab 03 (mlp-backprop)
 
 def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), step=0.1):
     """A dropdown of activation functions and a slider for the input z.
@@ -208,10 +146,9 @@ def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), s
 
     Used in: lab 03 (section "Activation functions": the explorer).
     """
-    from nblib.plots import _p03_callables
 
-    functions = _p03_callables(functions, "functions")
-    derivatives = _p03_callables(derivatives, "derivatives")
+    functions = _validate.callables(functions, "functions")
+    derivatives = _validate.callables(derivatives, "derivatives")
     if set(functions) != set(derivatives):
         raise ValueError("functions and derivatives must have the same names, got "
                          f"{sorted(functions)} and {sorted(derivatives)}")
@@ -257,7 +194,7 @@ def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), s
         return fig
 
     names = list(functions)
-    return _png_interactive(
+    return picture_explorer(
         draw,
         name=widgets.Dropdown(options=names, value=names[0], description="function"),
         z=widgets.FloatSlider(value=z0, min=lo, max=hi, step=step,
@@ -289,7 +226,6 @@ def mlp_lr_explorer(runs, X, y):
 
     Used in: lab 03 (section "Learning rates": the explorer).
     """
-    from nblib.plots import _p03_check_curves, plot_loss_comparison, plot_probability_map
 
     if not isinstance(runs, dict) or not runs:
         raise TypeError("runs must be a non-empty dict mapping a learning rate to (losses, predict_proba)")
@@ -302,7 +238,7 @@ def mlp_lr_explorer(runs, X, y):
         curves[f"lr = {lr:g}"] = run[0]
         predictors[f"lr = {lr:g}"] = run[1]
     # Validate everything once, up front, rather than failing inside a redraw.
-    _p03_check_curves(curves, logy=True)
+    _validate.loss_curves(curves, logy=True)
     try:
         X = np.asarray(X, dtype=float)
         y = np.asarray(y, dtype=float)
@@ -322,27 +258,11 @@ def mlp_lr_explorer(runs, X, y):
         fig.tight_layout()
         return fig
 
-    return _png_interactive(
+    return picture_explorer(
         draw,
         lr=widgets.SelectionSlider(options=labels, value=labels[len(labels) // 2],
                                    description="learning rate", continuous_update=False),
     )
-
-
-
-# ---------------------------------------------------------------- lab 01 (regression)
-
-
-def _r01_slider_range(rng, default, name):
-    if rng is None:
-        return default
-    try:
-        lo, hi = (float(v) for v in rng)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a pair of numbers (low, high), got {rng!r}") from None
-    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
-        raise ValueError(f"{name} must satisfy low < high, got {rng!r}")
-    return lo, hi
 
 
 def line_explorer(x, y, predict, loss, *, reference=None, reference_label="reference",
@@ -399,13 +319,12 @@ def line_explorer(x, y, predict, loss, *, reference=None, reference_label="refer
 
     Used in: lab 01 (section "Fit a line by hand").
     """
-    from nblib.plots import _r01_vector, plot_line_fit
 
     for fn, what in ((predict, "predict"), (loss, "loss")):
         if not callable(fn):
             raise TypeError(f"{what} must be a function, got {type(fn).__name__}")
-    x = _r01_vector(x, "x")
-    y = _r01_vector(y, "y", x.size)
+    x = _validate.vector(x, "x")
+    y = _validate.vector(y, "y", x.size)
     if np.ptp(x) == 0:
         raise ValueError("x is constant: a slope cannot be seen")
     X = x.reshape(-1, 1)
@@ -443,8 +362,8 @@ def line_explorer(x, y, predict, loss, *, reference=None, reference_label="refer
                              "the slope a single number")
         ref_w = float(ref_w[0])
     span = 2.0 * float(np.ptp(y) / np.ptp(x))
-    s_lo, s_hi = _r01_slider_range(slope_range, (-span, span), "slope_range")
-    i_lo, i_hi = _r01_slider_range(intercept_range, (float(y.min()), float(y.max())),
+    s_lo, s_hi = _validate.value_range(slope_range, (-span, span), "slope_range")
+    i_lo, i_hi = _validate.value_range(intercept_range, (float(y.min()), float(y.max())),
                                    "intercept_range")
     p_name = getattr(predict, "__name__", "predict")
     l_name = getattr(loss, "__name__", "loss")
