@@ -24,7 +24,12 @@ __all__ = [
     "CheckError",
     "call",
     "check_array",
+    "check_at_least",
+    "check_integer",
+    "check_keys",
     "check_labels",
+    "check_model_output_shape",
+    "check_shape",
     "check_no_warnings",
     "check_scalar",
     "check_true",
@@ -306,3 +311,80 @@ def check_true(condition, message):
         raise TypeError("message must be a non-empty string")
     if not bool(condition):
         raise CheckError(message)
+
+
+def check_integer(got, expected, name):
+    """Check a whole number: a Python or numpy integer (not a bool, not a float) equal to ``expected``.
+
+    Used for counts, sizes and indices (an epoch number, an output size, a parameter count).
+    """
+    _require_name(name)
+    if got is None:
+        raise CheckError(f"{name} is None: did the function forget to `return` its result?")
+    if isinstance(got, (bool, np.bool_)) or not isinstance(got, (numbers.Integral, np.integer)):
+        hint = " Use int(...) or integer division (//)." if isinstance(got, (float, np.floating)) else ""
+        raise CheckError(f"{name} should be an int, got {_describe(got)}.{hint}")
+    if int(got) != int(expected):
+        raise CheckError(f"{name} = {int(got)} is not the expected value.")
+
+
+def check_shape(got, expected_shape, name):
+    """Check that ``got`` is an array (or array-like) of shape ``expected_shape``."""
+    _require_name(name)
+    expected_shape = tuple(int(d) for d in expected_shape)
+    arr = _as_numeric_array(got, name)
+    if arr.shape != expected_shape:
+        raise CheckError(f"{name} should have shape {expected_shape}, got shape {arr.shape}.")
+
+
+def check_keys(got, expected_keys, name):
+    """Check that ``got`` is a dict whose keys are exactly ``expected_keys`` (any order)."""
+    _require_name(name)
+    if not isinstance(got, dict):
+        raise CheckError(f"{name} should be a dict, got {_describe(got)}.")
+    expected = set(expected_keys)
+    missing = expected - set(got)
+    extra = set(got) - expected
+    if missing:
+        raise CheckError(f"{name} is missing the key(s) {sorted(map(repr, missing))}.")
+    if extra:
+        raise CheckError(f"{name} has unexpected key(s) {sorted(map(repr, extra))}.")
+
+
+def check_at_least(got, minimum, name):
+    """Check that a single number reaches ``minimum`` (an accuracy, an AUC, a speed-up).
+
+    The message says the bar and the value reached: for a trained model both are fair to
+    show, since the bar is a threshold, not an answer.
+    """
+    _require_name(name)
+    if got is None or isinstance(got, (bool, np.bool_)) or not isinstance(got, (numbers.Real, np.ndarray)) \
+            or np.ndim(got) != 0:
+        raise CheckError(f"{name} should be a single number, got {_describe(got)}.")
+    value = float(got)
+    if not np.isfinite(value) or value < float(minimum):
+        raise CheckError(f"{name} = {value:.4g} is below the required {float(minimum):.4g}.")
+
+
+def check_model_output_shape(model, input_shape, output_shape, name):
+    """Check a Keras model's output shape for a batch of the given input shape.
+
+    ``input_shape`` and ``output_shape`` include the batch size, e.g. ``(4, 8, 8, 1)`` and
+    ``(4, 10)``. The model is called once on zeros (inference mode), so any model that
+    maps arrays to arrays can be checked; nothing is trained.
+    """
+    _require_name(name)
+    if model is None:
+        raise CheckError(f"{name} is None: did the function forget to `return` the model?")
+    if not callable(model):
+        raise CheckError(f"{name} should be a Keras model, got {_describe(model)}.")
+    x = np.zeros(tuple(int(d) for d in input_shape), dtype="float32")
+    try:
+        out = model(x, training=False)
+    except Exception as exc:  # a model built for another input shape
+        raise CheckError(f"{name} could not be called on a batch of shape {x.shape}: "
+                         f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
+    shape = tuple(int(d) for d in np.shape(out))
+    if shape != tuple(int(d) for d in output_shape):
+        raise CheckError(f"{name} maps a batch of shape {x.shape} to shape {shape}; "
+                         f"expected {tuple(output_shape)}.")
