@@ -12,7 +12,8 @@ else
   ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 endif
 # nbgrader runs `alembic` as a subprocess, so the venv's bin/ must come first on PATH.
-RUN := PATH="$(abspath $(BIN)):$$PATH" TF_CPP_MIN_LOG_LEVEL=1 TF_ENABLE_ONEDNN_OPTS=0
+# (TensorFlow's quiet start-up is set by each notebook: nblib.runtime.quiet_tensorflow.)
+RUN := PATH="$(abspath $(BIN)):$$PATH"
 STAMP := $(VENV)/.installed
 LABS := $(notdir $(wildcard solutions/[0-9]*))
 JOBS ?= 2
@@ -44,7 +45,7 @@ release: $(STAMP)
 	done
 
 bench: $(STAMP)
-	$(RUN) $(BIN)/python benchmarks/bench.py $(LABS)
+	$(RUN) $(BIN)/python -m benchmarks.bench $(LABS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,6 +1,7 @@
 """Time and measure each lab: plain execution and a full nbgrader autograde.
 
-Usage: ``make bench`` (all labs) or ``python benchmarks/bench.py 01-regression``.
+Usage: ``make bench`` (all labs) or ``python -m benchmarks.bench 01-regression`` from the
+repository root.
 
 For each lab it reports
 * execution: wall time to run the solutions notebook top to bottom in a fresh kernel,
@@ -28,17 +29,18 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-
-from nbtools import (  # noqa: E402  (needs the path above)
-    LABS, course_env, fill_solutions, make_course, notebook_path, read, run_nbgrader,
+from tools.course import (
+    LABS, REPO, course_env, fill_solutions, make_course, notebook_path, read, run_nbgrader,
 )
 
 BUDGETS = {  # seconds of plain execution, MiB peak
     "01-regression": (60, 1024),
     "02-perceptron": (30, 1024),
     "03-mlp-backprop": (60, 1024),
+    "04-training": (60, 1024),
+    "05-cnn": (60, 1024),
+    "06-rnn-lstm": (60, 1024),
+    "07-autoencoder-fraud": (60, 1024),
 }
 
 _MEASURE = r"""

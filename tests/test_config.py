@@ -1,7 +1,7 @@
 """nbgrader configuration and repository layout."""
 
 from traitlets.config.loader import PyFileConfigLoader
-from nbtools import REPO
+from tools.course import REPO
 
 
 def _config():

@@ -6,7 +6,7 @@ from importlib import metadata
 
 import pytest
 import yaml
-from nbtools import REPO
+from tools.course import REPO
 
 # conda-forge spells a few packages differently from PyPI.
 CONDA_TO_PYPI = {"matplotlib-base": "matplotlib", "nbconvert-core": "nbconvert"}

@@ -1,11 +1,13 @@
-"""Clean notebooks: no outputs, kernelspec python3, nbgrader metadata as COURSE.md asks."""
+"""Clean notebooks: no outputs, kernelspec python3, nbgrader metadata as the course's
+grading conventions ask (README, "Writing a lab"), and no answer outside a solution cell."""
 
 import ast
 import re
+import textwrap
 
 import nbformat
 import pytest
-from nbtools import (
+from tools.course import (
     BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, LABS, REPO, graded_cells, nbgrader_meta,
     notebook_path, read, solution_cells,
 )
@@ -79,6 +81,86 @@ def test_notebook_shape(lab):
     assert "import *" not in src
     if re.search(r"^\s*(import|from) (tensorflow|keras)", src, re.M):
         first_tf = min(src.index(m.group(0)) for m in re.finditer(r"^\s*(import|from) (tensorflow|keras).*$", src, re.M))
-        for var in ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS"):
-            assert var in src[:first_tf], f"set {var} before importing TensorFlow"
+        assert "quiet_tensorflow()" in src[:first_tf], \
+            "call nblib.runtime.quiet_tensorflow() before importing TensorFlow or Keras"
 
+
+def _shape_tokens(source):
+    """A function body as a token sequence with local names and numbers blanked out.
+
+    Keywords, operators and attribute names (np.mean, .T) stay: they are the algorithm.
+    Renaming variables or the function does not change the sequence.
+    """
+    import io
+    import keyword
+    import tokenize
+
+    out = []
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, IndentationError):
+        return out
+    previous = None
+    for tok in tokens:
+        if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
+                        tokenize.DEDENT, tokenize.ENDMARKER) or (tok.type == tokenize.STRING):
+            continue
+        if tok.type == tokenize.NAME and not keyword.iskeyword(tok.string) and previous != ".":
+            out.append("N")
+        elif tok.type == tokenize.NUMBER:
+            out.append("0")
+        else:
+            out.append(tok.string)
+        previous = tok.string
+    return out
+
+
+def _function_bodies(source):
+    """(name, body source) of every function defined anywhere in a cell."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            body = node.body[1:] if ast.get_docstring(node) else node.body
+            if body:
+                out.append((node.name, "\n".join(ast.get_source_segment(source, b) for b in body)))
+    return out
+
+
+def _grams(tokens, n=4):
+    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_release_holds_no_graded_algorithm_outside_solution_cells(lab):
+    """No demo in the release re-implements a graded function under another name.
+
+    Each graded solution of 40 tokens or more (between the markers) is compared, as
+    token 4-grams with names and numbers blanked, with every function the release defines
+    outside solution cells: a function holding 60% or more of a solution's 4-grams is a
+    copy of its algorithm, whatever its names. (Short one-line answers are left out: a
+    given activation such as ELU rightly looks like the graded leaky ReLU.)
+    """
+    source = read(notebook_path(lab))
+    answers = {}
+    for cell in solution_cells(source):
+        for name, body in _function_bodies(cell.source):
+            lines = [ln for ln in body.splitlines() if BEGIN_SOLUTION not in ln and END_SOLUTION not in ln]
+            tokens = _shape_tokens(textwrap.dedent("\n".join(lines)))
+            if len(tokens) >= 40:
+                answers[name] = _grams(tokens)
+    release = read(notebook_path(lab, release=True))
+    found = []
+    for i, cell in enumerate(release.cells):
+        if cell.cell_type != "code" or nbgrader_meta(cell).get("solution"):
+            continue
+        for name, body in _function_bodies(cell.source):
+            grams = _grams(_shape_tokens(textwrap.dedent(body)))
+            for graded, answer in answers.items():
+                share = len(answer & grams) / len(answer)
+                if share >= 0.6:
+                    found.append(f"cell {i}: {name} holds {share:.0%} of the graded {graded}'s code")
+    assert not found, "\n".join(found)

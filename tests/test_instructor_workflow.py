@@ -8,7 +8,7 @@ feedback, and `nbgrader export` writes the grade to grades.csv.
 import csv
 
 import pytest
-from nbtools import LABS, course_env, make_course, run_nbgrader
+from tools.course import LABS, course_env, make_course, run_nbgrader
 
 pytestmark = pytest.mark.slow
 

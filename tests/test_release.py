@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from nbtools import (
+from tools.course import (
     BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, LABS, RELEASE, course_env,
     graded_cells, make_course, marked_blocks, notebook_path, read, run_nbgrader, solution_cells,
 )

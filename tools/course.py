@@ -1,6 +1,7 @@
-"""Shared helpers for the test suite: notebooks, nbgrader commands and submissions.
+"""The course on disk: labs, notebooks, nbgrader metadata, and running nbgrader.
 
-Used by test_hygiene.py, test_release.py, test_execute.py and test_autograde.py.
+Used by the test suite (tests/), the benchmark (benchmarks/bench.py) and the grading
+matrix (tools/matrix.py).
 """
 
 import ast
@@ -13,6 +14,8 @@ import sys
 from pathlib import Path
 
 import nbformat
+
+from nblib.runtime import TENSORFLOW_ENV
 
 REPO = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO / "solutions"
@@ -100,10 +103,9 @@ def course_env(tmp_home):
     site.mkdir(parents=True, exist_ok=True)
     (site / "sitecustomize.py").write_text(_OFFLINE_SITECUSTOMIZE)
     env = dict(os.environ)
+    env.update(TENSORFLOW_ENV)
     env.update({
         "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}",
-        "TF_CPP_MIN_LOG_LEVEL": "1",
-        "TF_ENABLE_ONEDNN_OPTS": "0",
         "KERAS_HOME": str(tmp_home / "keras"),
         "MPLCONFIGDIR": str(tmp_home / "mpl"),
         "MPLBACKEND": "Agg",
@@ -132,31 +134,6 @@ def make_course(dest, labs):
         shutil.copytree(SOLUTIONS / lab, dest / "solutions" / lab)
     return dest
 
-
-# ---------------------------------------------------------------- submissions
-
-def parse_case(path):
-    """Read a submission file: its docstring, `# lose:` / `# keep:` lists, functions."""
-    text = Path(path).read_text()
-    tree = ast.parse(text)
-    lose, keep = [], []
-    for line in text.splitlines():
-        m = re.match(r"#\s*(lose|keep):\s*(.*)$", line.strip())
-        if m:
-            (lose if m.group(1) == "lose" else keep).extend(m.group(2).split())
-    doc = ast.get_docstring(tree) or ""
-    imports = [ast.get_source_segment(text, n) for n in tree.body
-               if isinstance(n, (ast.Import, ast.ImportFrom))]
-    functions = {n.name: ast.get_source_segment(text, n) for n in tree.body
-                 if isinstance(n, ast.FunctionDef)}
-    return {"doc": doc, "lose": lose, "keep": keep, "imports": imports, "functions": functions}
-
-
-def case_files(lab):
-    folder = SUBMISSIONS / lab
-    return sorted(folder.glob("*.py")) if folder.is_dir() else []
-
-
 def fill_solutions(release_nb, solution_nb):
     """The release with every solution cell holding the instructor's code."""
     by_id = {nbgrader_meta(c)["grade_id"]: c.source for c in solution_cells(solution_nb)}
@@ -165,31 +142,4 @@ def fill_solutions(release_nb, solution_nb):
         src = by_id[nbgrader_meta(cell)["grade_id"]]
         lines = [l for l in src.splitlines() if BEGIN_SOLUTION not in l and END_SOLUTION not in l]
         cell.source = "\n".join(lines)
-    return nb
-
-
-def _replace_function(source, name, new_def):
-    """Swap the top-level definition of ``name`` in ``source`` for ``new_def``."""
-    tree = ast.parse(source)
-    lines = source.splitlines()
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
-            return "\n".join(lines[:start] + new_def.splitlines() + lines[node.end_lineno:])
-    raise KeyError(name)
-
-
-def apply_case(filled_nb, case):
-    """Replace, in the solution cells, each function the case defines; keep the rest."""
-    nb = nbformat.from_dict(json.loads(json.dumps(filled_nb)))
-    todo = dict(case["functions"])
-    for cell in solution_cells(nb):
-        names = sorted(defined_functions(cell.source) & set(todo))
-        if names:
-            src = cell.source
-            for name in names:
-                src = _replace_function(src, name, todo.pop(name))
-            cell.source = "\n".join(case["imports"] + [src]) if case["imports"] else src
-    if todo:
-        raise AssertionError(f"no solution cell defines {sorted(todo)}")
     return nb

@@ -1,0 +1,314 @@
+"""Unit tests for nblib.widgets: the picture mechanism and every explorer."""
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from nblib.widgets import (PictureWidget, activation_explorer, line_explorer, mlp_lr_explorer,
+                           perceptron_playground)
+
+
+X1 = np.linspace(-2.0, 2.0, 21)
+
+
+Y1 = 3.0 * X1 + 10.0 + np.sin(7 * X1)
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _predict(X, w, b):
+    return X @ w + b
+
+
+def _mse(y_true, y_pred):
+    return float(np.mean((y_true - y_pred) ** 2))
+
+
+def _parts(widget):
+    """The explorer's sliders (by description), message and image widgets."""
+    sliders = {c.description: c for c in widget.children if isinstance(c, widgets.FloatSlider)}
+    (message,) = [c for c in widget.children if isinstance(c, widgets.HTML)]
+    (image,) = [c for c in widget.children if isinstance(c, widgets.Image)]
+    return sliders, message, image
+
+
+def _legend(widget):
+    return [t.get_text() for t in widget.figure.axes[0].get_legend().get_texts()]
+
+
+X_GATE = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+
+
+Y_AND = np.array([0, 0, 0, 1])
+
+
+Y_XOR = np.array([0, 1, 1, 0])
+
+
+def _perceptron_output(X, w, b):
+    return (np.asarray(X) @ np.asarray(w) + b >= 0).astype(int)
+
+
+def _run(widget, **values):
+    """Set the controls (each change redraws); return the message line's text."""
+    controls = {c.description: c for c in widget.children if getattr(c, "description", "")}
+    for name, value in values.items():
+        controls[name].value = value
+    return widget.children[-2].value
+
+
+def _title(widget):
+    return " ".join(ax.get_title() for ax in widget.figure.axes)
+
+
+def _tanh_grad(z):
+    return 1 - np.tanh(z) ** 2
+
+
+def _points():
+    X = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    return X, np.array([0, 1, 1, 0])
+
+
+
+def test_line_explorer_builds_two_sliders_with_data_based_ranges_and_a_first_picture():
+    widget = line_explorer(X1, Y1, _predict, _mse)
+    assert isinstance(widget, widgets.VBox)
+    sliders, message, image = _parts(widget)
+    assert set(sliders) == {"slope", "intercept"}
+    span = 2 * np.ptp(Y1) / np.ptp(X1)
+    assert np.isclose(sliders["slope"].max, span) and np.isclose(sliders["slope"].min, -span)
+    assert np.isclose(sliders["intercept"].min, Y1.min()) and np.isclose(sliders["intercept"].max, Y1.max())
+    assert sliders["slope"].value == 0.0 and sliders["slope"].continuous_update is False
+    assert message.value == ""
+    assert bytes(image.value).startswith(PNG_SIGNATURE)
+    # Drawn without pyplot, so a notebook shows it once, inside the widget.
+    assert plt.get_fignums() == []
+    assert "PNG" not in repr(widget) and len(repr(widget)) < 200
+
+
+
+def test_line_explorer_redraws_the_line_of_the_given_functions_when_a_slider_moves():
+    calls = []
+
+    def predict(X, w, b):
+        calls.append((X.shape, np.shape(w)))
+        return _predict(X, w, b)
+
+    widget = line_explorer(X1, Y1, predict, _mse, reference=(np.array([3.0]), 10.0),
+                           reference_label="least squares", slope_range=(-5, 5),
+                           intercept_range=(0, 20))
+    sliders, message, image = _parts(widget)
+    before = image.value
+    sliders["slope"].value = 1.0
+    sliders["intercept"].value = 4.0
+    assert calls[-1] == ((21, 1), (1,))
+    assert bytes(image.value) != bytes(before) and bytes(image.value).startswith(PNG_SIGNATURE)
+    ax = widget.figure.axes[0]
+    assert ax.get_title() == "y = 1.0 x + 4.0"
+    assert f"your line (_mse = {_mse(Y1, X1 + 4.0):,.1f})" in _legend(widget)
+    assert any(label.startswith("least squares (_mse = ") for label in _legend(widget))
+    assert np.allclose(ax.get_lines()[0].get_ydata(), np.sort(X1) + 4.0)
+
+
+
+def test_line_explorer_fits_the_reference_with_a_given_function():
+    seen = []
+
+    def fit(X, y):
+        seen.append(X.shape)
+        return np.array([3.0]), 10.0
+
+    widget = line_explorer(X1, Y1, _predict, _mse, reference=fit, reference_label="least squares")
+    assert seen == [(21, 1)]
+    assert _parts(widget)[1].value == ""
+    assert f"least squares (_mse = {_mse(Y1, 3 * X1 + 10):,.1f})" in _legend(widget)
+
+
+@pytest.mark.parametrize("fit, message", [
+    ("stub", "fit is not implemented yet: no reference line"),
+    ("error", "fit raised ZeroDivisionError"),
+    ("shape", "fit should return (w, b)"),
+])
+def test_line_explorer_explains_a_broken_reference_function(fit, message):
+    def fit_(X, y):
+        if fit == "stub":
+            raise NotImplementedError()
+        if fit == "error":
+            return 1 / 0
+        return np.array([1.0, 2.0]), 0.0
+
+    fit_.__name__ = "fit"
+    widget = line_explorer(X1, Y1, _predict, _mse, reference=fit_)
+    assert message in _parts(widget)[1].value
+    # The learner's own line is still drawn, alone.
+    labels = _legend(widget)
+    assert any(label.startswith("your line") for label in labels)
+    assert len(widget.figure.axes[0].get_lines()) == 1
+
+
+@pytest.mark.parametrize("broken, message", [
+    ("predict_stub", "predict is not implemented yet"),
+    ("loss_stub", "loss is not implemented yet"),
+    ("predict_shape", "should return 21 predictions"),
+    ("predict_error", "predict raised ValueError: boom &lt;b&gt;"),
+    ("predict_nan", "predict returned NaN or inf"),
+    ("loss_array", "should return a single number"),
+])
+def test_line_explorer_explains_broken_learner_functions(broken, message):
+    def predict(X, w, b):
+        if broken == "predict_stub":
+            raise NotImplementedError()
+        if broken == "predict_error":
+            raise ValueError("boom <b>")
+        out = X @ w + b
+        if broken == "predict_nan":
+            out[0] = np.nan
+        return out.reshape(-1, 1) if broken == "predict_shape" else out
+
+    def loss(y_true, y_pred):
+        if broken == "loss_stub":
+            raise NotImplementedError()
+        return (y_true - y_pred) ** 2 if broken == "loss_array" else _mse(y_true, y_pred)
+
+    widget = line_explorer(X1, Y1, predict, loss)
+    sliders, text, image = _parts(widget)
+    assert message in text.value
+    assert image.layout.display == "none" and widget.figure is None
+    sliders["slope"].value = 1.0  # still no crash on a redraw
+    assert message in text.value
+
+
+@pytest.mark.parametrize("kwargs, error", [
+    ({"predict": None}, TypeError),
+    ({"loss": "mse"}, TypeError),
+    ({"x": np.ones(21)}, ValueError),
+    ({"y": Y1[:5]}, ValueError),
+    ({"reference": (1.0,)}, TypeError),
+    ({"reference": ([1.0, 2.0], 0.0)}, ValueError),
+    ({"reference": (np.nan, 0.0)}, ValueError),
+    ({"slope_range": (1.0, -1.0)}, ValueError),
+    ({"intercept_range": "wide"}, TypeError),
+])
+def test_line_explorer_rejects_bad_input(kwargs, error):
+    args = {"x": X1, "y": Y1, "predict": _predict, "loss": _mse, **kwargs}
+    with pytest.raises(error):
+        line_explorer(**args)
+
+
+
+def test_playground_builds_sliders_and_dropdown():
+    widget = perceptron_playground(_perceptron_output, X_GATE, {"AND": Y_AND, "XOR": Y_XOR})
+    assert isinstance(widget, PictureWidget)
+    controls = {c.description: c for c in widget.children if hasattr(c, "description")}
+    assert set(controls) >= {"target", "w1", "w2", "b"}
+    assert list(controls["target"].options) == ["AND", "XOR"]
+    assert controls["w1"].continuous_update is False
+
+
+
+def test_playground_redraws_and_reports_correct_points():
+    widget = perceptron_playground(_perceptron_output, X_GATE, {"AND": Y_AND, "XOR": Y_XOR})
+    _run(widget, target="AND", w1=1.0, w2=1.0, b=-1.5)
+    assert "AND: all correct!" in _title(widget)
+    assert widget.children[-1].value[:4] == b"\x89PNG"
+    _run(widget, target="XOR", w1=1.0, w2=1.0, b=-0.5)
+    assert "XOR: 3 of 4 correct" in _title(widget)
+
+
+
+def test_playground_explains_an_unimplemented_function():
+    def stub(X, w, b):
+        raise NotImplementedError()
+
+    widget = perceptron_playground(stub, X_GATE, {"AND": Y_AND})
+    assert "not implemented yet" in _run(widget)
+    assert widget.figure is None
+
+
+@pytest.mark.parametrize("kwargs, error", [
+    ({"perceptron_output": None}, TypeError),
+    ({"X": np.zeros((4, 3))}, ValueError),
+    ({"targets": {}}, TypeError),
+    ({"targets": [Y_AND]}, TypeError),
+    ({"targets": {"AND": [0, 1]}}, ValueError),
+    ({"targets": {"AND": [0, 1, 2, 0]}}, ValueError),
+    ({"w": (1.0,)}, TypeError),
+    ({"b": 5.0}, ValueError),
+    ({"value_range": (2.0, -2.0)}, ValueError),
+    ({"step": 0.0}, ValueError),
+])
+def test_playground_rejects_bad_input(kwargs, error):
+    args = {"perceptron_output": _perceptron_output, "X": X_GATE, "targets": {"AND": Y_AND}}
+    args.update(kwargs)
+    fn, X, targets = args.pop("perceptron_output"), args.pop("X"), args.pop("targets")
+    with pytest.raises(error):
+        perceptron_playground(fn, X, targets, **args)
+
+
+
+def test_activation_explorer_builds_and_redraws():
+    w = activation_explorer({"tanh": np.tanh, "relu": lambda z: np.maximum(0, z)},
+                            {"tanh": _tanh_grad, "relu": lambda z: (np.asarray(z) > 0) * 1.0})
+    assert isinstance(w, PictureWidget)
+    name, z = w.children[:2]
+    name.value = "relu"
+    z.value = -2.0
+    assert "relu" in w.figure.axes[0].get_title()
+    assert w.children[-1].value[:4] == b"\x89PNG"
+
+
+
+def test_activation_explorer_reports_unimplemented_functions():
+    def stub(z):
+        raise NotImplementedError()
+
+    w = activation_explorer({"mine": stub}, {"mine": stub})
+    assert "not implemented" in w.children[-2].value
+    assert w.figure is None
+
+
+@pytest.mark.parametrize("functions, derivatives, kwargs, error", [
+    ({"tanh": np.tanh}, {"relu": _tanh_grad}, {}, ValueError),
+    ({"tanh": np.tanh}, {"tanh": _tanh_grad}, {"z_range": (1.0, -1.0)}, ValueError),
+    ({"tanh": np.tanh}, {"tanh": _tanh_grad}, {"z": 10.0}, ValueError),
+    ({"tanh": np.tanh}, {"tanh": _tanh_grad}, {"step": 0.0}, ValueError),
+    ({"tanh": np.tanh}, {"tanh": "derivative"}, {}, TypeError),
+])
+def test_activation_explorer_rejects_bad_input(functions, derivatives, kwargs, error):
+    with pytest.raises(error):
+        activation_explorer(functions, derivatives, **kwargs)
+
+
+
+def test_mlp_lr_explorer_builds_and_redraws():
+    X, y = _points()
+    runs = {0.1: ([0.7, 0.6, 0.5], lambda G: np.full(len(G), 0.4)),
+            1.0: ([0.7, 0.3, 0.1], lambda G: 1 / (1 + np.exp(-G[:, 0] + 0.5)))}
+    w = mlp_lr_explorer(runs, X, y)
+    assert isinstance(w, PictureWidget)
+    slider = w.children[0]
+    assert list(slider.options) == ["lr = 0.1", "lr = 1"]
+    slider.value = "lr = 0.1"
+    assert "lr = 0.1" in " ".join(ax.get_title() for ax in w.figure.axes)
+
+
+@pytest.mark.parametrize("runs, error", [
+    ({}, TypeError),
+    ({-1.0: ([0.5], lambda G: np.zeros(len(G)))}, ValueError),
+    ({0.1: ([0.5], "predict")}, TypeError),
+    ({0.1: ([0.5, 0.0], lambda G: np.zeros(len(G)))}, ValueError),  # 0 on a log axis
+])
+def test_mlp_lr_explorer_rejects_bad_runs(runs, error):
+    X, y = _points()
+    with pytest.raises(error):
+        mlp_lr_explorer(runs, X, y)
+
+
+
+def test_mlp_lr_explorer_rejects_bad_points():
+    runs = {0.1: ([0.5], lambda G: np.zeros(len(G)))}
+    with pytest.raises(ValueError):
+        mlp_lr_explorer(runs, np.zeros((4, 3)), np.zeros(4))
