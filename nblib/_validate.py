@@ -34,8 +34,11 @@ def labels01(y, n, name="y"):
     return arr.astype(int)
 
 
-def vector(a, name, n=None):
-    """``a`` as a finite 1-D float array (of length n if given), or a clear error."""
+def vector(a, name, n=None, *, finite=True):
+    """``a`` as a non-empty 1-D float array (of length n if given), or a clear error.
+
+    With ``finite`` (the default) NaN and inf are refused too.
+    """
     try:
         arr = np.asarray(a, dtype=float)
     except (TypeError, ValueError):
@@ -44,7 +47,7 @@ def vector(a, name, n=None):
         raise ValueError(f"{name} must be a non-empty 1-D array, got shape {arr.shape}")
     if n is not None and arr.size != n:
         raise ValueError(f"{name} must have {n} values (one per point), got {arr.size}")
-    if not np.all(np.isfinite(arr)):
+    if finite and not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} contains NaN or inf")
     return arr
 
@@ -68,22 +71,17 @@ def matrix(a, name, n_columns=None):
     return arr
 
 
-def axis_limits(lim, data, name):
-    if lim is None:
-        lo, hi = float(np.min(data)), float(np.max(data))
-        pad = max(0.5, 0.1 * (hi - lo))
-        return lo - pad, hi + pad
-    try:
-        lo, hi = (float(v) for v in lim)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a pair of numbers (low, high), got {lim!r}") from None
-    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
-        raise ValueError(f"{name} must satisfy low < high, got {lim!r}")
-    return lo, hi
+def value_range(rng, default, name, data=None):
+    """A (low, high) pair of finite floats with low < high, or a clear error.
 
-
-def value_range(rng, default, name):
+    ``None`` gives ``default``; with ``data`` and no default, the data's range padded by
+    10% (at least 0.5) on each side, so that points do not sit on the frame.
+    """
     if rng is None:
+        if default is None and data is not None:
+            lo, hi = float(np.min(data)), float(np.max(data))
+            pad = max(0.5, 0.1 * (hi - lo))
+            return lo - pad, hi + pad
         return default
     try:
         lo, hi = (float(v) for v in rng)
@@ -113,24 +111,29 @@ def curve_values(fn, z, label):
     return out
 
 
-def loss_curves(curves, logy):
-    """``curves`` as a dict of name -> 1-D float array (inf turned into gaps), or a clear error."""
+def loss_curves(curves, logy=False, *, counts=False, name="curves"):
+    """``curves`` as a dict of run name -> 1-D float array, or a clear error.
+
+    Losses (default): NaN is refused, inf (a diverged run) becomes a gap (NaN) so that it
+    does not stretch the axis, and with ``logy`` every value must be positive. Counts
+    (``counts=True``, e.g. mistakes per epoch): every value finite and non-negative.
+    """
     if not isinstance(curves, dict) or not curves:
-        raise TypeError("curves must be a non-empty dict mapping a run name to its losses")
+        raise TypeError(f"{name} must be a non-empty dict mapping a run name to its values per epoch")
     checked = {}
-    for name, losses in curves.items():
-        try:
-            arr = np.asarray(losses, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(f"curves[{name!r}] must be a sequence of numbers") from None
-        if arr.ndim != 1 or arr.size == 0:
-            raise ValueError(f"curves[{name!r}] must be a non-empty 1-D sequence, got shape {arr.shape}")
+    for key, values in curves.items():
+        label = f"{name}[{key!r}]"
+        arr = vector(values, label, finite=False)
+        if counts:
+            if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+                raise ValueError(f"{label} must hold non-negative finite counts")
+            checked[str(key)] = arr
+            continue
         if np.any(np.isnan(arr)):
-            raise ValueError(f"curves[{name!r}] contains NaN")
+            raise ValueError(f"{label} contains NaN")
         if logy and np.any(arr <= 0):
-            raise ValueError(f"curves[{name!r}] has values <= 0, which a log axis cannot show")
-        # A diverged run (inf) is drawn with a gap rather than stretching the axis.
-        checked[str(name)] = np.where(np.isfinite(arr), arr, np.nan)
+            raise ValueError(f"{label} has values <= 0, which a log axis cannot show")
+        checked[str(key)] = np.where(np.isfinite(arr), arr, np.nan)
     return checked
 
 

@@ -27,19 +27,7 @@ def plot_error_curves(curves, *, ax=None, title="Misclassified samples per epoch
     Used in: lab 02 (section "Training on AND, OR and XOR").
     """
 
-    if not isinstance(curves, dict) or not curves:
-        raise TypeError("curves must be a non-empty dict mapping a run name to its errors per epoch")
-    checked = {}
-    for name, errors in curves.items():
-        try:
-            arr = np.asarray(errors, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(f"curves[{name!r}] must be a sequence of numbers") from None
-        if arr.ndim != 1 or arr.size == 0:
-            raise ValueError(f"curves[{name!r}] must be a non-empty 1-D sequence, got shape {arr.shape}")
-        if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-            raise ValueError(f"curves[{name!r}] must hold non-negative finite counts")
-        checked[str(name)] = arr
+    checked = _validate.loss_curves(curves, counts=True)
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3.5))
     markers = ["o", "s", "^", "D", "v", "P"]

@@ -55,8 +55,8 @@ def plot_decision_regions(predict, X, y, *, ax=None, title=None, xlim=None, ylim
     y = _validate.labels01(y, X.shape[0])
     if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) or resolution < 2:
         raise ValueError(f"resolution must be an int >= 2, got {resolution!r}")
-    x_lo, x_hi = _validate.axis_limits(xlim, X[:, 0], "xlim")
-    y_lo, y_hi = _validate.axis_limits(ylim, X[:, 1], "ylim")
+    x_lo, x_hi = _validate.value_range(xlim, None, "xlim", data=X[:, 0])
+    y_lo, y_hi = _validate.value_range(ylim, None, "ylim", data=X[:, 1])
 
     def labels_of(points, what):
         out = np.asarray(predict(points))

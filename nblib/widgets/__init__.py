@@ -6,8 +6,10 @@ the data and the learner's own functions as arguments; callbacks redraw, never t
 """
 
 from nblib.widgets.base import PictureWidget, picture_explorer
-from nblib.widgets.explorers import (activation_explorer, line_explorer, mlp_lr_explorer,
-                                     perceptron_playground)
+from nblib.widgets.activations import activation_explorer
+from nblib.widgets.classifiers import perceptron_playground
+from nblib.widgets.fitting import line_explorer
+from nblib.widgets.training import mlp_lr_explorer
 
 __all__ = [
     "PictureWidget", "activation_explorer", "line_explorer", "mlp_lr_explorer",

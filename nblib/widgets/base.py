@@ -29,15 +29,40 @@ class PictureWidget(widgets.VBox):
 def picture_explorer(draw, **controls):
     """Call ``draw(**values)`` now and whenever a control changes; show what it returns.
 
-    ``draw`` returns a matplotlib Figure (shown as a PNG) or a str (shown as a message,
-    e.g. "complete exercise X first").
+    Every course widget is built on this: an explorer declares its controls (ipywidgets
+    with a ``value``) and a draw function, nothing else.
+
+    Parameters
+    ----------
+    draw : callable
+        Called with one keyword argument per control (its current value). Returns a
+        matplotlib ``Figure`` made without pyplot (shown as a PNG), a ``str`` (shown as a
+        message instead of a picture, e.g. "complete exercise 3 first"), or a pair
+        ``(Figure, str)``: the picture with a note above it.
+    **controls : ipywidgets.ValueWidget
+        The controls, in display order; the keyword is the argument name in ``draw``.
+
+    Returns
+    -------
+    PictureWidget
+        The controls, a message line and the picture; ``figure`` is the last Figure drawn.
+
+    Used in: every explorer of ``nblib.widgets`` (labs 01-07).
     """
+    if not callable(draw):
+        raise TypeError(f"draw must be a function, got {type(draw).__name__}")
+    for name, control in controls.items():
+        if not hasattr(control, "observe") or not hasattr(control, "value"):
+            raise TypeError(f"control {name!r} must be an ipywidgets control with a value")
     message = widgets.HTML()
     image = widgets.Image(format="png")
     box = PictureWidget(children=[*controls.values(), message, image])
 
     def redraw(change=None):
         out = draw(**{name: control.value for name, control in controls.items()})
+        note = ""
+        if isinstance(out, tuple):
+            out, note = out
         if isinstance(out, str):
             message.value = html.escape(out)
             image.layout.display = "none"
@@ -45,7 +70,7 @@ def picture_explorer(draw, **controls):
             return
         buffer = io.BytesIO()
         out.savefig(buffer, format="png", dpi=90)
-        message.value = ""
+        message.value = html.escape(note)
         image.value = buffer.getvalue()
         image.layout.display = None
         box.figure = out
