@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from nblib.data import (DataSplit, load_classification_data, load_regression_data, moons_train_test,
-                        standardise)
+from nblib.data import DataSplit, load_classification_data, load_regression_data, moons_train_test
 
 
 def test_regression_data_shapes_names_and_raw_units():
@@ -84,53 +83,13 @@ def test_classification_data_rejects_bad_arguments(kwargs, error, match):
 
 
 
-def test_standardise_uses_training_statistics_for_every_array():
-    rng = np.random.default_rng(0)
-    train = rng.normal(loc=[10.0, -3.0], scale=[2.0, 0.5], size=(50, 2))
-    test = rng.normal(loc=[10.0, -3.0], scale=[2.0, 0.5], size=(20, 2))
-    new = np.array([[10.0, -3.0]])
-    train_before, test_before = train.copy(), test.copy()
-    out = standardise(train, test, new)
-    assert isinstance(out, tuple) and len(out) == 3
-    s_train, s_test, s_new = out
-    assert np.allclose(s_train.mean(axis=0), 0.0) and np.allclose(s_train.std(axis=0), 1.0)
-    mean, std = train.mean(axis=0), train.std(axis=0)
-    assert np.allclose(s_test, (test - mean) / std)
-    assert np.allclose(s_new, (new - mean) / std)
-    # The test part is not re-centred on its own mean.
-    assert not np.allclose(s_test.mean(axis=0), 0.0)
-    assert np.array_equal(train, train_before) and np.array_equal(test, test_before)
-
-
-
-def test_standardise_alone_and_with_lists():
-    (only,) = standardise([[1.0], [3.0]])
-    assert np.allclose(only, [[-1.0], [1.0]])
-
-
-@pytest.mark.parametrize("args, error, match", [
-    ((np.arange(5.0),), ValueError, "reshape"),
-    ((np.ones((1, 3)),), ValueError, "at least 2 rows"),
-    ((np.zeros((0, 3)),), ValueError, "at least one row"),
-    ((np.array([[1.0, 2.0], [1.0, 3.0]]),), ValueError, "constant"),
-    ((np.array([[1.0, np.nan], [2.0, 3.0]]),), ValueError, "NaN"),
-    ((np.array([["a", "b"], ["c", "d"]]),), TypeError, "numeric"),
-    ((np.eye(3), np.ones((2, 2))), ValueError, r"others\[0\] must have 3 columns"),
-    ((np.eye(3), np.ones(3)), ValueError, r"others\[0\] must be 2-D"),
-])
-def test_standardise_rejects_bad_input(args, error, match):
-    with pytest.raises(error, match=match):
-        standardise(*args)
-
-
-
 def test_moons_shapes_labels_and_reproducible():
-    X_tr, X_te, y_tr, y_te = moons_train_test(400, noise=0.15, test_size=0.25, random_state=0)
+    X_tr, X_te, y_tr, y_te = moons_train_test(400, noise=0.15, test_size=0.25, seed=0)
     assert X_tr.shape == (300, 2) and X_te.shape == (100, 2)
     assert y_tr.shape == (300,) and y_te.shape == (100,)
     assert set(np.unique(y_tr)) == {0, 1} and y_tr.dtype.kind == "i"
     assert np.allclose(X_tr.mean(axis=0), 0, atol=1e-12) and np.allclose(X_tr.std(axis=0), 1)
-    again = moons_train_test(400, noise=0.15, test_size=0.25, random_state=0)
+    again = moons_train_test(400, noise=0.15, test_size=0.25, seed=0)
     assert np.array_equal(again[0], X_tr) and np.array_equal(again[3], y_te)
     # Stratified: both classes equally represented in the test part.
     assert np.sum(y_te == 0) == np.sum(y_te == 1) == 50
@@ -148,7 +107,7 @@ def test_moons_without_standardising_keeps_the_raw_coordinates():
     ({"n_samples": 100, "noise": -0.1}, ValueError),
     ({"n_samples": 100, "test_size": 1.5}, ValueError),
     ({"n_samples": 100, "test_size": 30}, ValueError),
-    ({"n_samples": 100, "random_state": "0"}, TypeError),
+    ({"n_samples": 100, "seed": "0"}, TypeError),
 ])
 def test_moons_rejects_bad_arguments(kwargs, error):
     n = kwargs.pop("n_samples")

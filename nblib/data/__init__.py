@@ -6,7 +6,6 @@ nothing is downloaded; every function takes a ``seed`` where randomness is invol
 """
 
 from nblib.data.tabular import (DataSplit, load_classification_data, load_regression_data,
-                                moons_train_test, standardise)
+                                moons_train_test)
 
-__all__ = ["DataSplit", "load_classification_data", "load_regression_data", "moons_train_test",
-           "standardise"]
+__all__ = ["DataSplit", "load_classification_data", "load_regression_data", "moons_train_test"]

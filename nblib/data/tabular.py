@@ -8,8 +8,7 @@ import numpy as np
 from nblib import _validate
 
 
-def moons_train_test(n_samples=400, *, noise=0.15, test_size=0.25, random_state=0,
-                     standardize=True):
+def moons_train_test(n_samples=400, *, noise=0.15, test_size=0.25, seed=0, standardize=True):
     """Two interleaving half-moons, split into a training and a test set.
 
     Generated with scikit-learn's ``make_moons`` from a fixed seed, so the same call
@@ -26,7 +25,7 @@ def moons_train_test(n_samples=400, *, noise=0.15, test_size=0.25, random_state=
         Standard deviation of the Gaussian noise added to the points (>= 0).
     test_size : float, default 0.25
         Fraction of the points kept for testing, strictly between 0 and 1.
-    random_state : int, default 0
+    seed : int, default 0
         Seed for the points and for the split.
     standardize : bool, default True
         Scale each feature to mean 0 and standard deviation 1 (training statistics).
@@ -46,6 +45,7 @@ def moons_train_test(n_samples=400, *, noise=0.15, test_size=0.25, random_state=
     """
     from sklearn.datasets import make_moons
     from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import StandardScaler
 
     if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)):
         raise TypeError(f"n_samples must be an int, got {type(n_samples).__name__}")
@@ -53,16 +53,14 @@ def moons_train_test(n_samples=400, *, noise=0.15, test_size=0.25, random_state=
         raise ValueError(f"n_samples must be at least 8, got {n_samples}")
     if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating)) or not noise >= 0:
         raise ValueError(f"noise must be a number >= 0, got {noise!r}")
-    if isinstance(test_size, bool) or not isinstance(test_size, (float, np.floating)) or not 0 < test_size < 1:
-        raise ValueError(f"test_size must be a fraction strictly between 0 and 1, got {test_size!r}")
-    if isinstance(random_state, bool) or not isinstance(random_state, (int, np.integer)):
-        raise TypeError(f"random_state must be an int, got {type(random_state).__name__}")
-    X, y = make_moons(n_samples=int(n_samples), noise=float(noise), random_state=int(random_state))
+    test_size, seed = _validate.split_args(test_size, seed)
+    X, y = make_moons(n_samples=int(n_samples), noise=float(noise), random_state=seed)
     X_train, X_test, y_train, y_test = train_test_split(
-        X, y, test_size=float(test_size), random_state=int(random_state), stratify=y)
+        X, y, test_size=test_size, random_state=seed, stratify=y)
     if standardize:
-        mean, std = X_train.mean(axis=0), X_train.std(axis=0)
-        X_train, X_test = (X_train - mean) / std, (X_test - mean) / std
+        # Statistics of the training part only (lab 04 explains why); scikit-learn's scaler.
+        scaler = StandardScaler().fit(X_train)
+        X_train, X_test = scaler.transform(X_train), scaler.transform(X_test)
     return X_train, X_test, y_train.astype(int), y_test.astype(int)
 
 
@@ -89,8 +87,8 @@ def load_regression_data(test_size=0.25, seed=0):
     blood pressure and six blood serum values s1..s6); the label is a measure of how
     far the disease progressed one year later (a number from 25 to 346). The data ship
     inside scikit-learn (``load_diabetes(scaled=False)``): nothing is downloaded. The
-    features are *not* standardised here; use :func:`standardise` with the training
-    part's statistics.
+    features are *not* standardised here: scale them with the training part's statistics
+    (scikit-learn's ``StandardScaler``).
 
     Parameters
     ----------
@@ -182,47 +180,3 @@ def load_classification_data(features=("worst radius", "worst texture"), test_si
         bunch.data[:, columns].astype(float), y, test_size=test_size, random_state=seed,
         stratify=y)
     return DataSplit(X_train, X_test, y_train, y_test, features)
-
-
-def standardise(train, *others):
-    """Scale every column to mean 0 and standard deviation 1 using the TRAINING data.
-
-    The mean and (population, ``ddof=0``) standard deviation of each column of
-    ``train`` are computed once and applied to ``train`` and to every array in
-    ``others``. The other arrays (a test set, new patients) are deliberately *not*
-    used to compute the statistics: they stand for data the model has not seen, so
-    their columns end up close to, but not exactly at, mean 0 and std 1.
-
-    Parameters
-    ----------
-    train : array_like, shape (n, d)
-        Training features, n >= 2 rows; no column may be constant.
-    *others : array_like, shape (m, d)
-        Further feature arrays with the same d columns.
-
-    Returns
-    -------
-    tuple of ndarray
-        ``(train_scaled, *others_scaled)``, new float arrays; the inputs are unchanged.
-
-    Raises
-    ------
-    TypeError
-        If an argument is not numeric.
-    ValueError
-        If an argument is not 2-D, the column counts differ, a value is NaN or inf,
-        ``train`` has fewer than 2 rows, or a training column is constant.
-
-    Used in: lab 01 (section "The data": both data sets are scaled with it).
-    """
-    X = _validate.matrix(train, "train")
-    if X.shape[0] < 2:
-        raise ValueError(f"train needs at least 2 rows to estimate a spread, got {X.shape[0]}")
-    mean = X.mean(axis=0)
-    std = X.std(axis=0)
-    constant = np.flatnonzero(std <= 1e-12 * np.maximum(1.0, np.abs(mean)))
-    if constant.size:
-        raise ValueError(f"train column(s) {constant.tolist()} are constant: they cannot be "
-                         "scaled (and carry no information); drop them first")
-    rest = [_validate.matrix(o, f"others[{i}]", X.shape[1]) for i, o in enumerate(others)]
-    return tuple((a - mean) / std for a in [X, *rest])
