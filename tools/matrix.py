@@ -92,6 +92,40 @@ def _attribute_chain(node):
     return names
 
 
+def _free_names(tree):
+    """Names a statement reads before it binds them itself (its inputs from earlier cells).
+
+    Execution order is approximated by source position, except that an assignment binds
+    its targets after its value is read (``x = x + 1`` reads x), function and lambda
+    arguments are bound before their bodies, and loop and comprehension targets before
+    the loop body.
+    """
+    loads, stores = {}, {}
+
+    def note(table, name, pos):
+        if name not in table or pos < table[name]:
+            table[name] = pos
+
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            end = (node.end_lineno, node.end_col_offset)
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name):
+                        note(stores, name.id, end)
+                        if isinstance(node, ast.AugAssign):
+                            note(loads, name.id, (node.lineno, node.col_offset))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            start = (node.lineno, node.col_offset)
+            for arg in ast.walk(node.args):
+                if isinstance(arg, ast.arg):
+                    note(stores, arg.arg, start)
+        elif isinstance(node, ast.Name):
+            note(loads if isinstance(node.ctx, ast.Load) else stores, node.id, (node.lineno, node.col_offset))
+    return {name for name, pos in loads.items() if name not in stores or pos < stores[name]}
+
+
 def _analyse(unit, modules):
     """Fill unit.binds/changes/uses from its source (modules: names bound by imports)."""
     try:
@@ -99,8 +133,8 @@ def _analyse(unit, modules):
     except SyntaxError:
         return
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            (unit.uses if isinstance(node.ctx, ast.Load) else unit.binds).add(node.id)
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            unit.binds.add(node.id)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             unit.binds.add(node.name)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -116,11 +150,14 @@ def _analyse(unit, modules):
                 unit.changes.add(base)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             # obj.method(...) may change obj (model.fit, rng.normal, lst.append); a module's
-            # function does not, except the ones that seed a global random generator.
+            # function is taken not to (test cells seed the generators they rely on).
             base = _base_name(node.func)
-            if base and (base not in modules or any("seed" in a for a in _attribute_chain(node.func))):
+            if base and base not in modules:
                 unit.changes.add(base)
-    unit.uses -= _BUILTINS
+    unit.uses = _free_names(tree) - _BUILTINS
+    # Names only used inside the statement (loop variables, locals of a function it
+    # defines) are not bindings that later statements read.
+    unit.changes &= unit.uses | unit.binds
 
 
 def split_statements(source):
@@ -178,8 +215,35 @@ def slice_units(units):
         u = units[i]
         if u.kind != "other" or (u.binds | u.changes) & needed:
             keep.append(i)
-            needed = (needed - (u.binds - u.uses - u.changes)) | u.uses | u.changes
+            needed = (needed - (u.binds - u.changes)) | u.uses | (u.changes - u.binds)
     return sorted(keep)
+
+
+def _threaded_names(units):
+    """Names bound by importing TensorFlow/Keras, and everything computed from them.
+
+    TensorFlow starts thread pools on its first operation, and a process forked after
+    that deadlocks in its next one. Importing is safe; running an op is not. Units that
+    touch these names therefore never run in the parent, only in the forked children.
+    """
+    names = set()
+    for u in units:
+        for node in ast.walk(ast.parse(_python(u.source)) if _parses(u.source) else ast.Module([], [])):
+            if isinstance(node, ast.Import):
+                names |= {a.asname or a.name.split(".")[0] for a in node.names
+                          if a.name.split(".")[0] in ("tensorflow", "keras")}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in ("tensorflow", "keras"):
+                names |= {a.asname or a.name for a in node.names}
+    imported = set(names)
+    for u in units:  # in notebook order: whatever is computed from them is threaded too
+        if (u.uses | u.changes) & names:
+            names |= (u.binds | u.changes) - imported
+    return names - imported, imported
+
+
+def parent_safe(unit, threaded, tf_modules):
+    """True if the unit can run before the fork: it runs no TensorFlow operation."""
+    return not (unit.uses | unit.changes) & (threaded | tf_modules)
 
 
 def shared_units(units, keep, first, student_names=()):
@@ -293,6 +357,7 @@ def grade(lab, students, jobs=None, timeout=None):
     timeout = float(timeout or _config_value("Execute.timeout", 30))
     ignore = _config_value("IgnorePattern.pattern", "") if _config_value("IgnorePattern.enabled", False) else ""
     jobs = jobs or os.cpu_count() or 1
+    limit = float(_config_value("Execute.timeout", 30)) * 3  # a whole submission, wall clock
     plans = {}
     for name, nb in students.items():
         units = units_for(solution_nb, nb)
@@ -314,7 +379,12 @@ def grade(lab, students, jobs=None, timeout=None):
             shell = _shell()
             units, keep = plans[SOLUTION] if SOLUTION in plans else next(iter(plans.values()))
             bound = set().union(*(u.binds for us, _ in plans.values() for u in us if u.kind == "solution"))
-            early = list(range(first)) + shared_units(units, keep, first, bound)
+            threaded, tf_modules = _threaded_names(units)
+            early = []
+            for i in list(range(first)) + shared_units(units, keep, first, bound):
+                if parent_safe(units[i], threaded, tf_modules) and not (units[i].uses & set().union(
+                        *(units[j].binds for j in range(i) if j not in early and units[j].kind == "other"))):
+                    early.append(i)
             for i in early:
                 _run(shell, units[i].source, timeout)
             done = set(early)
@@ -329,7 +399,7 @@ def grade(lab, students, jobs=None, timeout=None):
                         if pid == 0:
                             os.close(r)
                             try:
-                                verdicts = _grade_in_child(units, [i for i in keep if i >= first and i not in done],
+                                verdicts = _grade_in_child(units, [i for i in keep if i not in done],
                                                            timeout, ignore)
                                 payload = json.dumps(verdicts)
                             except BaseException:  # the report must come back whatever happens
@@ -338,11 +408,19 @@ def grade(lab, students, jobs=None, timeout=None):
                                 f.write(payload)
                             os._exit(0)
                         os.close(w)
-                        running[pid] = (name, os.fdopen(r))
-                    pid, status = os.wait()
+                        running[pid] = (name, os.fdopen(r), time.monotonic() + limit)
+                    pid, status = os.waitpid(-1, os.WNOHANG)
+                    if pid == 0:
+                        # A process stuck in native code ignores the per-cell alarm: kill it
+                        # when the whole submission has run past its limit.
+                        for cpid, (_, _, deadline) in running.items():
+                            if time.monotonic() > deadline:
+                                os.kill(cpid, signal.SIGKILL)
+                        time.sleep(0.05)
+                        continue
                     if pid not in running:
                         continue
-                    name, pipe = running.pop(pid)
+                    name, pipe, _ = running.pop(pid)
                     text = pipe.read()
                     pipe.close()
                     out.write(json.dumps({"student": name, "status": status, "report": text}) + "\n")

@@ -103,3 +103,25 @@ def train_mlp(X, Y, hidden, lr, epochs, seed):
         for key in params:
             params[key] -= lr * grads[key]
     return params, losses
+
+
+def train_softmax_mlp(X, Y, hidden, lr, epochs, seed):
+    # Glorot-scaled start, in-place updates, loss from scipy's log_softmax, gradients with einsum.
+    X, Y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float)
+    (n, d), k = X.shape, Y.shape[1]
+    rng = np.random.default_rng(seed)
+    W1 = rng.standard_normal((d, hidden)) * np.sqrt(2.0 / (d + hidden))
+    W2 = rng.standard_normal((hidden, k)) * np.sqrt(2.0 / (hidden + k))
+    b1, b2 = np.zeros(hidden), np.zeros(k)
+    losses = []
+    for _ in range(epochs):
+        A1 = np.tanh(np.einsum("nd,dh->nh", X, W1) + b1)
+        Z2 = np.einsum("nh,hk->nk", A1, W2) + b2
+        losses.append(float(-np.mean(np.sum(Y * special.log_softmax(Z2, axis=1), axis=1))))
+        G2 = (special.softmax(Z2, axis=1) - Y) / n
+        G1 = np.einsum("nk,hk->nh", G2, W2) * (1.0 - A1 * A1)
+        W2 -= lr * np.einsum("nh,nk->hk", A1, G2)
+        b2 -= lr * G2.sum(axis=0)
+        W1 -= lr * np.einsum("nd,nh->dh", X, G1)
+        b1 -= lr * G1.sum(axis=0)
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, losses

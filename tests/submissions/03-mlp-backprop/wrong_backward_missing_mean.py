@@ -1,6 +1,6 @@
 """Wrong: backward forgets the 1/n of the mean loss (gradients n times too large)."""
 # lose: test_backward
-# keep: test_collapse_linear test_relu test_relu_grad test_leaky_relu test_sigmoid_grad test_tanh_grad test_softmax test_softmax_large_inputs test_categorical_cross_entropy test_forward_worked_example test_backprop_worked_example test_numerical_gradient test_forward
+# keep: test_collapse_linear test_relu_activations test_softmax test_softmax_large_inputs test_categorical_cross_entropy test_forward_worked_example test_backprop_worked_example test_numerical_gradient test_forward test_train_softmax_mlp
 import numpy as np
 
 

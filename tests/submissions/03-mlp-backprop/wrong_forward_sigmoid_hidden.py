@@ -1,6 +1,6 @@
 """Wrong: forward uses the sigmoid in the hidden layer instead of tanh."""
 # lose: test_forward
-# keep: test_collapse_linear test_relu test_relu_grad test_leaky_relu test_sigmoid_grad test_tanh_grad test_softmax test_softmax_large_inputs test_categorical_cross_entropy test_forward_worked_example test_backprop_worked_example test_numerical_gradient
+# keep: test_collapse_linear test_relu_activations test_softmax test_softmax_large_inputs test_categorical_cross_entropy test_forward_worked_example test_backprop_worked_example test_numerical_gradient test_train_softmax_mlp
 import numpy as np
 
 

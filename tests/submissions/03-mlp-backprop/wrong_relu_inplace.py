@@ -1,5 +1,5 @@
 """Wrong: relu clips the negative entries of its input in place (right values, but z is changed)."""
-# lose: test_relu
+# lose: test_relu_activations
 # keep: rest
 import numpy as np
 

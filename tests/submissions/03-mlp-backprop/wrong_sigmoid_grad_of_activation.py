@@ -1,5 +1,5 @@
 """Wrong: sigmoid_grad applies s(1 - s) to the activation sigmoid(z) instead of to z (sigmoid applied twice)."""
-# lose: test_sigmoid_grad
+# lose: test_relu_activations
 # keep: rest
 import numpy as np
 

@@ -1,5 +1,5 @@
 """Wrong: tanh_grad forgets the square, 1 - tanh(z)."""
-# lose: test_tanh_grad
+# lose: test_relu_activations
 # keep: rest
 import numpy as np
 

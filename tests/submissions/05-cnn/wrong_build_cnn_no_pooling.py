@@ -1,0 +1,14 @@
+"""Wrong: convolutions but no pooling layer (the exercise asks for one)."""
+# lose: test_build_cnn
+# keep: rest
+import keras
+from keras import layers
+
+
+def build_cnn(input_shape, n_classes):
+    return keras.Sequential([
+        keras.Input(shape=input_shape),
+        layers.Conv2D(32, 3, padding="same", activation="relu"),
+        layers.Flatten(),
+        layers.Dense(n_classes, activation="softmax"),
+    ])
