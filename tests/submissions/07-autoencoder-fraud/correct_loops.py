@@ -1,0 +1,70 @@
+"""Correct, written differently: the functional Keras API, explicit loops for the errors and the counts, an order-statistic quantile on a sorted copy, std * standard_normal noise."""
+# keep: rest
+import keras
+import numpy as np
+
+
+def build_autoencoder(n_features, bottleneck, hidden=(16,)):
+    widths = list(hidden)
+    if not (isinstance(bottleneck, int) and 0 < bottleneck < n_features):
+        raise ValueError("bottleneck must be in 1 .. n_features - 1")
+    for w in widths:
+        if w < bottleneck:
+            raise ValueError("a hidden layer is narrower than the bottleneck")
+    inputs = keras.Input(shape=(n_features,))
+    x = inputs
+    for w in widths:
+        x = keras.layers.Dense(w, activation="relu")(x)
+    x = keras.layers.Dense(bottleneck, activation="linear", name="code")(x)
+    for w in widths[::-1]:
+        x = keras.layers.Dense(w, activation="relu")(x)
+    outputs = keras.layers.Dense(n_features, activation=None)(x)
+    return keras.Model(inputs, outputs, name="autoencoder")
+
+
+def reconstruction_error(X, X_hat):
+    if np.ndim(X) != 2 or np.shape(X) != np.shape(X_hat):
+        raise ValueError("X and X_hat must be 2-D arrays of one shape")
+    X, X_hat = np.asarray(X, dtype=float), np.asarray(X_hat, dtype=float)
+    n, d = X.shape
+    out = np.zeros(n)
+    for i in range(n):
+        total = 0.0
+        for j in range(d):
+            total += (X[i, j] - X_hat[i, j]) ** 2
+        out[i] = total / d
+    return out
+
+
+def threshold_from_normal(errors, quantile=0.99):
+    if not (0 < quantile < 1):
+        raise ValueError("quantile must be in (0, 1)")
+    values = sorted(float(e) for e in np.ravel(errors))
+    if np.ndim(errors) != 1 or not values:
+        raise ValueError("errors must be a non-empty 1-D array")
+    k = int(np.ceil(quantile * len(values))) - 1   # the inverted-CDF definition
+    return values[max(k, 0)]
+
+
+def precision_recall(y_true, flagged):
+    y_true, flagged = list(y_true), list(flagged)
+    if len(y_true) != len(flagged):
+        raise ValueError("different lengths")
+    tp = fp = fn = 0
+    for t, f in zip(y_true, flagged):
+        if t and f:
+            tp += 1
+        elif f:
+            fp += 1
+        elif t:
+            fn += 1
+    precision = 0.0 if tp + fp == 0 else tp / (tp + fp)
+    recall = 0.0 if tp + fn == 0 else tp / (tp + fn)
+    return precision, recall
+
+
+def add_noise(X, std, rng):
+    if std < 0:
+        raise ValueError("std must not be negative")
+    X = np.array(X, dtype=float)
+    return X + std * rng.standard_normal(X.shape)

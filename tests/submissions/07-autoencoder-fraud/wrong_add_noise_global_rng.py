@@ -1,0 +1,11 @@
+"""Wrong: ignores rng and draws from numpy's global generator, so the same seed does not give the same noise."""
+# lose: test_add_noise
+# keep: rest
+import numpy as np
+
+
+def add_noise(X, std, rng):
+    if std < 0:
+        raise ValueError("std must be >= 0")
+    X = np.asarray(X, dtype=float)
+    return X + np.random.normal(0.0, std, size=X.shape)

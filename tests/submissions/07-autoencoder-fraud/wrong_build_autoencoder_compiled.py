@@ -1,0 +1,19 @@
+"""Wrong: returns the model already compiled (the exercise asks for an uncompiled model)."""
+# lose: test_build_autoencoder
+# keep: rest
+import keras
+from keras import layers
+
+
+def build_autoencoder(n_features, bottleneck, hidden=(16,)):
+    if bottleneck < 1 or bottleneck >= n_features or any(h < bottleneck for h in hidden):
+        raise ValueError("bad bottleneck")
+    model = keras.Sequential([keras.Input(shape=(n_features,))])
+    for h in hidden:
+        model.add(layers.Dense(h, activation="relu"))
+    model.add(layers.Dense(bottleneck))
+    for h in reversed(hidden):
+        model.add(layers.Dense(h, activation="relu"))
+    model.add(layers.Dense(n_features))
+    model.compile(optimizer="adam", loss="mse")
+    return model

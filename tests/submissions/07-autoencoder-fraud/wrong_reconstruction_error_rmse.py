@@ -1,0 +1,11 @@
+"""Wrong: returns the root mean squared error (an extra square root)."""
+# lose: test_reconstruction_error
+# keep: rest
+import numpy as np
+
+
+def reconstruction_error(X, X_hat):
+    X, X_hat = np.asarray(X, dtype=float), np.asarray(X_hat, dtype=float)
+    if X.ndim != 2 or X.shape != X_hat.shape:
+        raise ValueError("shapes differ")
+    return np.sqrt(np.mean((X - X_hat) ** 2, axis=1))
