@@ -69,6 +69,7 @@ class Unit:
     binds: set = field(default_factory=set)     # names (re)bound
     changes: set = field(default_factory=set)   # names whose object is changed in place
     uses: set = field(default_factory=set)      # names read
+    imports: set = field(default_factory=set)   # names bound by import statements
 
 
 def _python(source):
@@ -140,6 +141,7 @@ def _analyse(unit, modules):
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 unit.binds.add(alias.asname or alias.name.split(".")[0])
+                unit.imports.add(alias.asname or alias.name.split(".")[0])
         elif isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, ast.Store):
             base = _base_name(node)
             if base:
@@ -208,15 +210,44 @@ def _parses(source):
         return False
 
 
-def slice_units(units):
-    """Indices of the units to run: solution and test cells, and what they need (liveness)."""
+def slice_units(units, tests=None):
+    """Indices of the units to run: solution cells, the test cells (all, or the grade_ids
+    in ``tests``) and every statement they need (backward liveness)."""
     needed, keep = set(), []
     for i in range(len(units) - 1, -1, -1):
         u = units[i]
-        if u.kind != "other" or (u.binds | u.changes) & needed:
+        wanted = u.kind == "solution" or (u.kind == "test" and (tests is None or u.grade_id in tests))
+        if wanted or (u.kind == "other" and (u.binds | u.changes) & needed):
             keep.append(i)
             needed = (needed - (u.binds - u.changes)) | u.uses | (u.changes - u.binds)
     return sorted(keep)
+
+
+def solution_inputs(units, test_index):
+    """The solution cells (grade_ids) whose code a test cell's result can depend on."""
+    needed, inputs = set(units[test_index].uses), set()
+    for i in range(test_index - 1, -1, -1):
+        u = units[i]
+        # A solution cell that imports numpy again (as the submissions' files do) does not
+        # change what `np` means to later cells: its imports are no input of theirs.
+        binds = u.binds - u.imports if u.kind == "solution" else u.binds
+        if (binds | u.changes) & needed:
+            if u.kind == "solution":
+                inputs.add(u.grade_id)
+            if u.kind != "test":
+                needed = (needed - (u.binds - u.changes)) | u.uses | (u.changes - u.binds)
+    return inputs
+
+
+def unchanged_tests(units, reference):
+    """Test cells whose every solution input is the instructor's code, character for character.
+
+    The notebook is deterministic (fixed seeds), so such a cell scores exactly as it does
+    for the instructor solution: it is not run again.
+    """
+    same = {u.grade_id for u, r in zip(units, reference) if u.kind == "solution" and u.source == r.source}
+    return {u.grade_id for i, u in enumerate(units)
+            if u.kind == "test" and solution_inputs(units, i) <= same}
 
 
 def _threaded_names(units):
@@ -358,10 +389,18 @@ def grade(lab, students, jobs=None, timeout=None):
     ignore = _config_value("IgnorePattern.pattern", "") if _config_value("IgnorePattern.enabled", False) else ""
     jobs = jobs or os.cpu_count() or 1
     limit = float(_config_value("Execute.timeout", 30)) * 3  # a whole submission, wall clock
-    plans = {}
+    students = dict(students)
+    asked = list(students)
+    if SOLUTION not in students:  # the reference every unchanged test cell is scored from
+        release = read(notebook_path(lab, release=True))
+        students[SOLUTION] = fill_solutions(release, solution_nb)
+    reference = units_for(solution_nb, students[SOLUTION])
+    plans, reused = {}, {}
     for name, nb in students.items():
         units = units_for(solution_nb, nb)
-        plans[name] = (units, slice_units(units))
+        reused[name] = set() if name == SOLUTION else unchanged_tests(units, reference)
+        tests = {u.grade_id for u in units if u.kind == "test"} - reused[name]
+        plans[name] = (units, slice_units(units, tests))
     first = min(i for units, _ in plans.values() for i, u in enumerate(units) if u.kind != "other")
     test_ids = [nbgrader_meta(c)["grade_id"] for c in graded_cells(solution_nb)]
     points = {nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c).get("points", 0))
@@ -448,7 +487,10 @@ def grade(lab, students, jobs=None, timeout=None):
     missing = set(students) - set(results)
     if missing:
         raise RuntimeError(f"the grading processes gave no result for {sorted(missing)}")
-    return results
+    for name in students:
+        for gid in reused[name]:
+            results[name][gid] = dict(results[SOLUTION][gid])
+    return {name: results[name] for name in asked}
 
 
 # ---------------------------------------------------------------- submissions of a lab
