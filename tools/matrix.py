@@ -18,6 +18,13 @@ depend on. This module
    each cell has ``Execute.timeout`` (from ``nbgrader_config.py``) before it is
    interrupted.
 
+A test cell whose every solution input (the solution cells its slice reaches) is the
+instructor's code, character for character, scores what it scores for the instructor
+solution: the notebooks are seeded, so it is not run again. This is what makes a lab's
+thirty one-mistake submissions cheap; a real student's notebook differs everywhere and
+runs in full. Statements that run TensorFlow operations are never run before the fork
+(a process forked after TensorFlow has started its thread pools deadlocks).
+
 ``tests/test_grading.py`` proves on every lab that these verdicts equal real nbgrader's
 for the solution, the blank release and combined submissions (see ``combine_cases``).
 
