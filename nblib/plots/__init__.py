@@ -17,6 +17,7 @@ from nblib.plots.anomaly import (
     plot_precision_recall,
 )
 from nblib.plots.curves import (
+    draw_marked_curves,
     plot_activation_grid,
     plot_error_curves,
     plot_line_fit,
@@ -48,6 +49,7 @@ from nblib.plots.sequences import (
 
 __all__ = [
     "WORKED_EXAMPLE_KEYS",
+    "draw_marked_curves",
     "draw_network",
     "draw_neuron",
     "draw_unrolled_rnn",

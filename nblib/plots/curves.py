@@ -28,19 +28,50 @@ def plot_error_curves(curves, *, ax=None, title="Misclassified samples per epoch
     """
 
     checked = _validate.loss_curves(curves, counts=True)
+    ax = draw_marked_curves(checked, ax=ax, xlabel="epoch", ylabel="misclassified samples",
+                            title=title, shrink_markers=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(bottom=-0.2)
+    return ax
+
+
+def draw_marked_curves(curves, *, ax=None, xlabel, ylabel, title=None, logy=False,
+                       shrink_markers=False):
+    """Draw curves already validated (name -> 1-D array) with a marker per point, from x = 1.
+
+    The common part of the epoch-by-epoch and layer-by-layer pictures: one marker shape
+    per run, integer x ticks, a legend.
+
+    Parameters
+    ----------
+    curves : dict of str to 1-D ndarray
+        As returned by the argument validators (``nblib._validate.loss_curves``).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new (6, 3.5) figure if omitted.
+    xlabel, ylabel, title : str
+        Labels.
+    logy : bool, default False
+        Logarithmic vertical axis.
+    shrink_markers : bool, default False
+        Each later run gets smaller markers, so that curves that coincide stay visible.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Used in: lab 02 (``plot_error_curves``) and lab 04 (``plot_gradient_norms``).
+    """
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3.5))
     markers = ["o", "s", "^", "D", "v", "P"]
-    for i, (name, arr) in enumerate(checked.items()):
-        epochs = np.arange(1, arr.size + 1)
-        # Shrinking markers keep curves that coincide (all at 0, say) visible.
-        ax.plot(epochs, arr, marker=markers[i % len(markers)], markersize=max(3, 9 - 2 * i),
-                label=name)
+    for i, (name, arr) in enumerate(curves.items()):
+        size = {"markersize": max(3, 9 - 2 * i)} if shrink_markers else {}
+        ax.plot(np.arange(1, arr.size + 1), arr, marker=markers[i % len(markers)], label=name, **size)
+    if logy:
+        ax.set_yscale("log")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("misclassified samples")
-    ax.set_ylim(bottom=-0.2)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     if title is not None:
         ax.set_title(str(title))
     ax.legend(fontsize="small")

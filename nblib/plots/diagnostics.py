@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from nblib import _validate
+from nblib.plots.curves import draw_marked_curves
 
 
 def plot_gradient_norms(norms, *, ax=None, title="Gradient norm per layer at initialisation"):
@@ -34,19 +35,8 @@ def plot_gradient_norms(norms, *, ax=None, title="Gradient norm per layer at ini
     Used in: lab 04 (section "Vanishing and exploding gradients").
     """
     checked = _validate.loss_curves(norms, logy=True)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
-    markers = ["o", "s", "^", "D", "v", "P"]
-    for i, (name, arr) in enumerate(checked.items()):
-        ax.plot(np.arange(1, arr.size + 1), arr, marker=markers[i % len(markers)], label=name)
-    ax.set_yscale("log")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("layer (1 = next to the input)")
-    ax.set_ylabel("norm of dLoss/dW")
-    if title is not None:
-        ax.set_title(str(title))
-    ax.legend(fontsize="small")
-    return ax
+    return draw_marked_curves(checked, ax=ax, xlabel="layer (1 = next to the input)",
+                              ylabel="norm of dLoss/dW", title=title, logy=True)
 
 
 def plot_weight_values(weights, *, ax=None, zero_tol=1e-6, title="Learned weights"):
