@@ -1,27 +1,17 @@
 """Unit tests for nblib.plots.anomaly and nblib.widgets.anomaly (lab 07)."""
 
-import matplotlib
 
-matplotlib.use("Agg")
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from nblib.plots.anomaly import (plot_error_histograms, plot_feature_errors,  # noqa: E402
+from nblib.plots.anomaly import (plot_error_histograms, plot_feature_errors,
                                  plot_image_rows, plot_precision_recall)
-from nblib.widgets.anomaly import threshold_dashboard, transaction_form  # noqa: E402
+from nblib.widgets.anomaly import threshold_dashboard, transaction_form
 
 RNG = np.random.default_rng(0)
 Y = (RNG.random(400) < 0.05).astype(int)
 ERR = np.exp(RNG.normal(size=400)) + 3 * Y
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 def test_error_histograms_threshold_line_and_legend():

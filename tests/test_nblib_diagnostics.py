@@ -1,23 +1,14 @@
 """Unit tests for nblib.plots.diagnostics and nblib.widgets.regularisation (lab 04)."""
 
-import matplotlib
 
-matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from nblib.plots.diagnostics import (plot_gradient_norms, plot_size_curves,  # noqa: E402
+from nblib.plots.diagnostics import (plot_gradient_norms, plot_size_curves,
                                      plot_train_val_curves, plot_weight_values)
-from nblib.widgets.regularisation import regularisation_explorer  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
+from nblib.widgets.regularisation import regularisation_explorer
 
 
 def test_gradient_norms_one_line_per_run_on_log_axis():

@@ -1,21 +1,12 @@
 """Unit tests for nblib.plots.diagrams (network diagrams of labs 02 and 03)."""
 
-import matplotlib
 
-matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pytest
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-
-from nblib.plots.diagrams import draw_network, draw_neuron, draw_worked_example  # noqa: E402
+from nblib.plots.diagrams import draw_network, draw_neuron, draw_worked_example
 
 WEIGHTS = {"w13": 0.1, "w23": 0.8, "w14": 0.4, "w24": 0.6, "w35": 0.3, "w45": 0.9}
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 def _texts(ax):

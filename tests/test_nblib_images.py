@@ -1,26 +1,16 @@
 """Unit tests for the image helpers: nblib.data.images, nblib.plots.images, nblib.widgets.images."""
 
 import ipywidgets as widgets
-import matplotlib
 
-matplotlib.use("Agg")
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from nblib.data.images import ImageSplit, Photo, load_digit_images, load_photo, shift_images  # noqa: E402
-from nblib.plots.images import (plot_number_grid, plot_sliding_window, show_feature_maps,  # noqa: E402
+from nblib.data.images import ImageSplit, Photo, load_digit_images, load_photo, shift_images
+from nblib.plots.images import (plot_number_grid, plot_sliding_window, show_feature_maps,
                                 show_filters, show_images)
-from nblib.widgets.base import PictureWidget  # noqa: E402
-from nblib.widgets.images import PRESET_KERNELS, kernel_explorer, parse_kernel  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
+from nblib.widgets.base import PictureWidget
+from nblib.widgets.images import PRESET_KERNELS, kernel_explorer, parse_kernel
 
 
 # ---------------------------------------------------------------- data

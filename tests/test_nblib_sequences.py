@@ -1,17 +1,14 @@
 """Unit tests for lab 06's helpers: nblib.data.series, nblib.plots.sequences, nblib.widgets.sequences."""
 
-import matplotlib
 
-matplotlib.use("Agg")
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from nblib.data.series import adding_problem, future_context_task, load_sunspots  # noqa: E402
-from nblib.plots.sequences import (draw_unrolled_rnn, plot_forecasts, plot_gate_trace,  # noqa: E402
+from nblib.data.series import adding_problem, future_context_task, load_sunspots
+from nblib.plots.sequences import (draw_unrolled_rnn, plot_forecasts, plot_gate_trace,
                                    plot_gradient_norms_over_time, plot_hidden_states, plot_windows)
-from nblib.widgets.sequences import lstm_gate_explorer, lstm_gate_trace  # noqa: E402
+from nblib.widgets.sequences import lstm_gate_explorer, lstm_gate_trace
 
 
 def _sig(z):
