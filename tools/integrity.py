@@ -1,0 +1,248 @@
+"""What a person should review in a submission, found outside the student's kernel.
+
+Two kinds of finding, each a dict ``{"kind", "severity", "where", "detail"}``:
+
+- ``intake``: the notebook file itself (renamed, unreadable, an older nbformat,
+  duplicated or invented graded cells, changed points, cell types or kernel, extra
+  files beside it). nbgrader repairs most of these; they are reported all the same.
+- ``code``: the code the student wrote or changed, read as Python syntax (never run).
+
+Severity ``tamper`` marks constructs with no use in the labs but to reach into the
+grader (``__builtins__``, ``sys.modules``, ``get_ipython``, ``exec``, ``gc``,
+``ctypes``...). The sealed grader fails every test cell of such a submission and marks
+it for review: an instructor who finds it innocent regrades by hand in Formgrader.
+Severity ``review`` marks what is legal but worth a look (a class defining ``__eq__``,
+redefining a check, writing files...); it does not change the grade.
+
+Used by ``tools.sealed`` (the sealed grading unit) and ``tools.grade`` (class reports).
+"""
+
+import ast
+import json
+
+import nbformat
+
+TAMPER_NAMES = {"__builtins__", "__import__", "get_ipython", "_nnb_guard", "exec", "eval", "compile",
+                "breakpoint", "__loader__", "__spec__"}
+TAMPER_MODULES = {"ctypes", "gc", "builtins", "IPython", "ipykernel", "importlib", "traceback",
+                  "faulthandler", "signal", "threading", "multiprocessing", "_thread", "code", "pickle",
+                  "marshal", "types", "sysconfig", "site", "runpy", "zmq", "jupyter_client", "nbgrader"}
+TAMPER_SYS = {"modules", "excepthook", "settrace", "setprofile", "addaudithook", "meta_path", "path_hooks",
+              "displayhook", "_getframe", "unraisablehook", "__stdout__", "__stderr__"}
+TAMPER_ATTRS = {"__dict__", "__class__", "__globals__", "__code__", "__closure__", "__subclasses__",
+                "__setattr__", "__delattr__", "__bases__", "__mro__", "__self__", "__func__", "f_globals",
+                "f_locals", "f_back", "tb_frame", "gi_frame", "__builtins__", "__defaults__", "__kwdefaults__"}
+REVIEW_METHODS = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__bool__",
+                  "__len__", "__float__", "__int__", "__index__", "__array__", "__array_ufunc__",
+                  "__array_function__", "__array_priority__", "__array_interface__", "__getattr__",
+                  "__getattribute__", "__instancecheck__", "__subclasscheck__", "__del__"}
+REVIEW_CALLS = {"open", "globals", "vars", "locals", "setattr", "delattr", "getattr", "input", "print_exception"}
+REVIEW_MODULES = {"os", "sys", "subprocess", "socket", "shutil", "pathlib", "urllib", "http", "requests",
+                  "inspect", "tempfile", "glob", "io", "warnings", "time", "atexit", "resource"}
+ALLOWED_MODULES = {"numpy", "math", "random", "itertools", "functools", "collections", "dataclasses",
+                   "typing", "statistics", "matplotlib", "sklearn", "scipy", "keras", "tensorflow", "nblib",
+                   "ipywidgets", "string", "re", "operator", "copy", "fractions", "decimal", "heapq",
+                   "bisect", "numbers", "abc", "enum"} | REVIEW_MODULES
+
+
+def finding(kind, severity, where, detail):
+    return {"kind": kind, "severity": severity, "where": where, "detail": detail}
+
+
+def _root(node):
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.value if not isinstance(node, ast.Call) else node.func
+    return node.id if isinstance(node, ast.Name) else None
+
+
+class _Scan(ast.NodeVisitor):
+    def __init__(self, where, protected_names, modules):
+        self.where, self.protected, self.modules = where, protected_names, modules
+        self.found = []
+
+    def add(self, severity, detail, node):
+        self.found.append(finding("code", severity, f"{self.where}, line {getattr(node, 'lineno', '?')}", detail))
+
+    def _import(self, name, node):
+        top = name.split(".")[0]
+        if top in TAMPER_MODULES:
+            self.add("tamper", f"imports {name}", node)
+        elif top not in ALLOWED_MODULES:
+            self.add("review", f"imports {name}, which the labs do not use", node)
+
+    def visit_Import(self, node):
+        for alias in node.names:
+            self._import(alias.name, node)
+            self.modules.add(alias.asname or alias.name.split(".")[0])
+        self.generic_visit(node)
+
+    def visit_ImportFrom(self, node):
+        module = node.module or ""
+        self._import(module or ".", node)
+        if module.split(".")[0] == "sys":
+            for alias in node.names:
+                if alias.name in TAMPER_SYS:
+                    self.add("tamper", f"imports sys.{alias.name}", node)
+        self.generic_visit(node)
+
+    def visit_Name(self, node):
+        if node.id in TAMPER_NAMES:
+            self.add("tamper", f"uses {node.id}", node)
+        elif node.id in self.protected and isinstance(node.ctx, (ast.Store, ast.Del)):
+            self.add("review", f"redefines {node.id}, which the test cells use", node)
+        self.generic_visit(node)
+
+    def visit_Attribute(self, node):
+        if node.attr in TAMPER_ATTRS:
+            self.add("tamper", f"uses .{node.attr}", node)
+        elif _root(node) == "sys" and node.attr in TAMPER_SYS:
+            self.add("tamper", f"uses sys.{node.attr}", node)
+        elif isinstance(node.ctx, (ast.Store, ast.Del)) and _root(node) in self.modules:
+            self.add("review", f"changes the module attribute {ast.unparse(node)}", node)
+        self.generic_visit(node)
+
+    def visit_FunctionDef(self, node):
+        if node.name in REVIEW_METHODS:
+            self.add("review", f"defines {node.name} (custom comparison or numpy protocol)", node)
+        if node.name in self.protected:
+            self.add("review", f"redefines {node.name}, which the test cells use", node)
+        self.generic_visit(node)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_ClassDef(self, node):
+        for base in node.bases:
+            name = ast.unparse(base)
+            if name.split(".")[-1] in ("ndarray", "float64", "ModuleType", "dict", "float", "int", "list", "tuple"):
+                self.add("review", f"class {node.name} subclasses {name}", node)
+        self.generic_visit(node)
+
+    def visit_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in REVIEW_CALLS:
+            self.add("review", f"calls {func.id}()", node)
+        elif isinstance(func, ast.Attribute) and func.attr in ("__setattr__", "__setitem__") and _root(func) in ("object", "dict", "type"):
+            self.add("tamper", f"calls {ast.unparse(func)}", node)
+        self.generic_visit(node)
+
+
+def scan_code(source, where, protected_names=(), modules=None):
+    """Findings in one cell's code (IPython magics and shell lines are skipped)."""
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError as error:
+        return [finding("code", "note", where, f"does not parse as Python: {error.msg} (line {error.lineno})")]
+    scan = _Scan(where, set(protected_names), set() if modules is None else modules)
+    scan.visit(tree)
+    return scan.found
+
+
+def _meta(cell):
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def protected_names(source_nb):
+    """Names the instructor's locked cells define or import (checks, np, data...)."""
+    names = set()
+    for cell in source_nb.cells:
+        meta = _meta(cell)
+        if cell.cell_type != "code" or meta.get("solution") or not (meta.get("locked") or meta.get("grade")):
+            continue
+        try:
+            tree = ast.parse("\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!"))))
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names |= {a.asname or a.name.split(".")[0] for a in node.names}
+    return names - {"*"}
+
+
+def scan_notebook(nb, source_nb):
+    """Findings in every cell the student wrote or changed, compared with the release."""
+    # The instructor's own cells, left as released, are not the student's code.
+    locked_sources = {c.source for c in source_nb.cells if not _meta(c).get("solution")}
+    protected = protected_names(source_nb)
+    modules = set()
+    found = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or cell.source in locked_sources:
+            continue
+        meta = _meta(cell)
+        if meta.get("grade") and not meta.get("solution"):
+            continue  # a test cell: nbgrader puts the instructor's copy back before running
+        label = meta.get("grade_id") or f"cell {index + 1}"
+        found += scan_code(cell.source, label, protected, modules)
+    return found
+
+
+def intake_findings(nb, source_nb):
+    """Differences in the notebook's structure that nbgrader repairs or ignores."""
+    found = []
+    known = {_meta(c).get("grade_id"): c for c in source_nb.cells if _meta(c).get("grade_id")}
+    seen = {}
+    for index, cell in enumerate(nb.cells):
+        meta = _meta(cell)
+        grade_id = meta.get("grade_id")
+        if not grade_id:
+            continue
+        where = f"cell {index + 1} ({grade_id})"
+        if grade_id in seen:
+            found.append(finding("intake", "review", where, "duplicates another cell with the same grade id"))
+            continue
+        seen[grade_id] = cell
+        if grade_id not in known:
+            found.append(finding("intake", "review", where,
+                                 f"a graded cell that is not in the assignment ({meta.get('points', 0)} points claimed): ignored"))
+            continue
+        ref = _meta(known[grade_id])
+        if meta.get("points") != ref.get("points") and ref.get("grade"):
+            found.append(finding("intake", "review", where, f"points changed from {ref.get('points')} to {meta.get('points')}"))
+        if cell.cell_type != known[grade_id].cell_type:
+            found.append(finding("intake", "review", where, f"cell type changed to {cell.cell_type}"))
+        if ref.get("grade") and not ref.get("solution") and cell.source != known[grade_id].source:
+            found.append(finding("intake", "note", where, "test cell edited (the instructor's copy is graded)"))
+    for grade_id, cell in known.items():
+        if grade_id not in seen and _meta(cell).get("grade"):
+            found.append(finding("intake", "note", grade_id, "cell deleted (the instructor's copy is graded)"))
+    kernel = nb.metadata.get("kernelspec", {}).get("name")
+    if kernel != source_nb.metadata.get("kernelspec", {}).get("name"):
+        found.append(finding("intake", "review", "notebook", f"kernel changed to {kernel!r} (graded with python3)"))
+    return found
+
+
+def strip_unknown_graded_cells(nb, source_nb):
+    """Drop nbgrader metadata of cells whose grade id is not in the assignment."""
+    known = {_meta(c).get("grade_id") for c in source_nb.cells}
+    for cell in nb.cells:
+        if _meta(cell).get("grade_id") and _meta(cell)["grade_id"] not in known:
+            del cell.metadata["nbgrader"]
+    return nb
+
+
+def read_submission(path):
+    """(notebook or None, findings): a tolerant reader for what students hand in."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [finding("intake", "review", path.name, "not UTF-8 text: graded as an empty notebook")]
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, [finding("intake", "review", path.name,
+                              f"not valid JSON ({error.msg} at line {error.lineno}): graded as an empty notebook")]
+    found = []
+    major = raw.get("nbformat") if isinstance(raw, dict) else None
+    try:
+        nb = nbformat.reads(text, as_version=4)
+    except Exception as error:  # nbformat raises several kinds for a broken notebook
+        return None, [finding("intake", "review", path.name, f"not a notebook ({type(error).__name__}): graded as an empty notebook")]
+    if major != 4:
+        found.append(finding("intake", "note", path.name, f"nbformat {major} converted to 4"))
+    try:
+        nbformat.validate(nb)
+    except nbformat.ValidationError:
+        nbformat.validator.normalize(nb)
+        found.append(finding("intake", "note", path.name, "invalid notebook structure repaired"))
+    return nb, found

@@ -1,0 +1,184 @@
+"""The sandbox a submission's kernel runs in while it is graded.
+
+What it enforces depends on the platform (``sandbox_level`` says which applies):
+
+``"bwrap"`` (Linux with bubblewrap, as root or with unprivileged user namespaces)
+    The kernel sees the file system read-only, with the course folder, the grader's
+    home and ``/tmp`` replaced by empty folders; only the Python installation, the
+    environment, ``nblib`` and ``data/`` are put back (read-only). It can write only to
+    its own working copy and a private ``/tmp``. It has no network (own network
+    namespace: the kernel talks to the grader over Unix sockets), sees no other process
+    (own PID namespace) and, as root, runs as the unprivileged user ``nobody``.
+    Resource limits below apply too.
+``"limits"`` (Linux or macOS without bubblewrap)
+    Only the resource limits and the in-kernel guard; the kernel can read what the
+    grader's user can read.
+``"none"`` (Windows)
+    The in-kernel guard only.
+
+Used by ``tools.sealed`` (the sealed grading unit).
+"""
+
+import dataclasses
+import os
+import shutil
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+
+REPO = Path(__file__).resolve().parent.parent
+GUARD = Path(__file__).resolve().parent / "kernel_guard.py"
+NOBODY = 65534
+
+
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """Resource limits of one submission's kernel.
+
+    Each limit hit fails the cell that hit it, with the reason in its output; the rest
+    of the notebook and the rest of the class are still graded.
+    """
+
+    memory_mb: int = 6144        # address space (TensorFlow maps about 2.5 GB on import)
+    cpu_seconds: int = 900       # CPU time of the whole kernel
+    cell_seconds: int = 180      # wall time per cell (nbgrader's Execute.timeout)
+    file_mb: int = 64            # largest file the kernel may write
+    output_kb: int = 1024        # text and pictures one cell may print
+    processes: int = 1024        # threads count: TensorFlow starts dozens
+    open_files: int = 1024
+
+    def prlimit_args(self):
+        return [f"--as={self.memory_mb << 20}", f"--cpu={self.cpu_seconds}",
+                f"--fsize={self.file_mb << 20}", f"--nproc={self.processes}",
+                f"--nofile={self.open_files}"]
+
+    def setrlimits(self):
+        """The same limits through ``resource`` (where there is no ``prlimit``)."""
+        import resource
+        pairs = [("RLIMIT_AS", self.memory_mb << 20), ("RLIMIT_CPU", self.cpu_seconds),
+                 ("RLIMIT_FSIZE", self.file_mb << 20), ("RLIMIT_NOFILE", self.open_files)]
+        for name, value in pairs:
+            if hasattr(resource, name):
+                try:
+                    resource.setrlimit(getattr(resource, name), (value, value))
+                except (ValueError, OSError):
+                    pass  # macOS refuses some limits; they are reported as not enforced
+
+
+@lru_cache(maxsize=None)
+def sandbox_level():
+    """``"bwrap"``, ``"limits"`` or ``"none"``: what this machine can enforce (see module doc)."""
+    if sys.platform == "win32":
+        return "none"
+    bwrap = shutil.which("bwrap")
+    if bwrap:
+        probe = [bwrap, *_user_args(), "--ro-bind", "/", "/", "--unshare-net", "--unshare-pid",
+                 "--proc", "/proc", "--dev", "/dev", "true"]
+        if subprocess.run(probe, capture_output=True).returncode == 0:
+            return "bwrap"
+    return "limits"
+
+
+def _user_args():
+    # As root bubblewrap makes namespaces itself and setpriv drops to nobody; a normal
+    # user needs a user namespace, in which it stays itself.
+    return [] if os.geteuid() == 0 else ["--unshare-user"]
+
+
+def _readonly_paths():
+    """What the kernel needs to read: the interpreter, the environment, nblib, data."""
+    import nblib
+    paths = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(),
+             Path(os.path.realpath(sys.executable)).parent.parent,
+             Path(nblib.__file__).resolve().parent, REPO / "data", GUARD}
+    return sorted(str(p) for p in paths if p.exists())
+
+
+def _hidden_paths(course_root):
+    home = Path(os.path.expanduser("~")).resolve()
+    return sorted({str(Path(course_root).resolve()), str(REPO), str(home), "/root", "/home", "/tmp", "/var/tmp",
+                   "/srv", "/mnt", "/media", "/opt"} - {"/"})
+
+
+def sandbox_command(workdir, conn_dir, course_root, limits):
+    """The command that runs a kernel command inside the sandbox (a prefix for its argv)."""
+    level = sandbox_level()
+    prefix = []
+    if level == "bwrap":
+        prefix = [shutil.which("bwrap"), *_user_args(), "--ro-bind", "/", "/"]
+        for hidden in _hidden_paths(course_root):
+            if os.path.isdir(hidden):
+                prefix += ["--perms", "1777" if hidden in ("/tmp", "/var/tmp") else "0755", "--tmpfs", hidden]
+        hidden = _hidden_paths(course_root)
+        for path in _readonly_paths():
+            # bubblewrap makes missing parent folders private to root: nobody could
+            # not reach the interpreter under a hidden /root.
+            for parent in reversed(Path(path).parents):
+                if any(str(parent).startswith(h + os.sep) for h in hidden):
+                    prefix += ["--perms", "0755", "--dir", str(parent)]
+            prefix += ["--ro-bind", path, path]
+        prefix += ["--bind", str(workdir), str(workdir), "--bind", str(conn_dir), str(conn_dir),
+                   "--dev", "/dev", "--proc", "/proc",
+                   "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
+                   "--die-with-parent", "--new-session", "--chdir", str(workdir),
+                   "--setenv", "HOME", "/tmp", "--setenv", "JPY_PARENT_PID", "0"]
+        if os.geteuid() == 0:
+            prefix += [shutil.which("setpriv") or "setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}",
+                       "--clear-groups", "--no-new-privs", "--"]
+    if level in ("bwrap", "limits") and shutil.which("prlimit"):
+        prefix += [shutil.which("prlimit"), *limits.prlimit_args(), "--"]
+    return prefix
+
+
+class SealedKernelManager(AsyncKernelManager):
+    """Starts the kernel inside the sandbox, through ``tools/kernel_guard.py``.
+
+    ``workdir``, ``course_root`` and ``limits`` are set by the grader before start.
+    With its own network namespace the kernel cannot reach the grader over TCP, so it
+    talks over Unix sockets (ZeroMQ's ``ipc`` transport) in a private folder.
+    """
+
+    workdir = None
+    course_root = None
+    limits = Limits()
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        cmd = super().format_kernel_cmd(extra_arguments)
+        conn_dir = os.path.dirname(self.connection_file)
+        # Matplotlib would rebuild its font list (seconds) in an empty home: lend it ours.
+        mpl = os.path.join(conn_dir, "matplotlib")
+        os.makedirs(mpl, exist_ok=True)
+        try:
+            import matplotlib
+            for cached in Path(matplotlib.get_cachedir()).glob("fontlist-*.json"):
+                shutil.copy(cached, mpl)
+        except Exception:
+            pass  # only slower
+        self._sandbox_env = {"MPLCONFIGDIR": mpl, "HOME": "/tmp", "KERAS_HOME": "/tmp/keras"}
+        if sandbox_level() == "bwrap" and os.geteuid() == 0:
+            # The kernel runs as nobody: it must read the connection file and make its
+            # sockets and files in these two folders (and nowhere else).
+            for root, dirs, files in os.walk(conn_dir):
+                for name in [root, *(os.path.join(root, f) for f in files)]:
+                    os.chown(name, NOBODY, NOBODY)
+            for root, dirs, files in os.walk(self.workdir):
+                for name in [root, *(os.path.join(root, f) for f in files)]:
+                    os.chown(name, NOBODY, NOBODY)
+        # A signal to bubblewrap would not reach the kernel inside: ask the kernel.
+        self.kernel_spec.interrupt_mode = "message"
+        # ipykernel_launcher -> the guard, which then starts ipykernel itself.
+        python, rest = cmd[0], cmd[1:]
+        if rest[:2] == ["-m", "ipykernel_launcher"]:
+            rest = rest[2:]
+        kernel = [python, "-P", str(GUARD), "--allowed", str(self.workdir), *rest,
+                  "--IPKernelApp.log_level=CRITICAL"]
+        env = [] if sandbox_level() != "bwrap" else [
+            arg for key, value in self._sandbox_env.items() for arg in ("--setenv", key, value)]
+        command = sandbox_command(self.workdir, conn_dir, self.course_root, self.limits)
+        if env:
+            command = command[:1] + env + command[1:]
+        return command + kernel
+
