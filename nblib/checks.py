@@ -309,6 +309,13 @@ def check_true(condition, message):
     """Raise :class:`CheckError` with ``message`` unless ``condition`` holds."""
     if not isinstance(message, str) or not message:
         raise TypeError("message must be a non-empty string")
+    # Only plain values: an object whose __bool__ or __eq__ always says yes must not pass.
+    if type(condition).__module__ not in ("builtins", "numpy") or not isinstance(
+            condition, (bool, int, float, np.bool_, np.number, np.ndarray)):
+        raise CheckError(f"{message} (the check got {_describe(condition)}, not True or False: "
+                         "return plain numbers and numpy arrays)")
+    if isinstance(condition, np.ndarray) and condition.shape != ():
+        raise TypeError("check_true needs one truth value, not an array: use np.all(...) or np.any(...)")
     if not bool(condition):
         raise CheckError(message)
 

@@ -159,12 +159,28 @@ def protected_names(source_nb):
     return names - {"*"}
 
 
+def _module_aliases(source_nb):
+    """Names the instructor's cells bind to modules (np, nblib, keras...)."""
+    aliases = set()
+    for cell in source_nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse("\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!"))))
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                aliases |= {a.asname or a.name.split(".")[0] for a in node.names}
+    return aliases
+
+
 def scan_notebook(nb, source_nb):
     """Findings in every cell the student wrote or changed, compared with the release."""
     # The instructor's own cells, left as released, are not the student's code.
     locked_sources = {c.source for c in source_nb.cells if not _meta(c).get("solution")}
     protected = protected_names(source_nb)
-    modules = set()
+    modules = _module_aliases(source_nb)
     found = []
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code" or cell.source in locked_sources:
@@ -218,6 +234,22 @@ def strip_unknown_graded_cells(nb, source_nb):
     for cell in nb.cells:
         if _meta(cell).get("grade_id") and _meta(cell)["grade_id"] not in known:
             del cell.metadata["nbgrader"]
+    return nb
+
+
+def drop_duplicate_ids(nb):
+    """Keep the last cell of each grade id (the student's latest copy runs last anyway).
+
+    nbgrader's own DeduplicateIds leaves an empty ``nbgrader`` entry behind, on which
+    OverwriteCells then fails for the whole submission (nbgrader issue #1083).
+    """
+    seen = set()
+    for cell in reversed(nb.cells):
+        grade_id = _meta(cell).get("grade_id")
+        if grade_id in seen:
+            del cell.metadata["nbgrader"]
+        elif grade_id:
+            seen.add(grade_id)
     return nb
 
 

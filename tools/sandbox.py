@@ -45,6 +45,7 @@ class Limits:
     memory_mb: int = 6144        # address space (TensorFlow maps about 2.5 GB on import)
     cpu_seconds: int = 900       # CPU time of the whole kernel
     cell_seconds: int = 180      # wall time per cell (nbgrader's Execute.timeout)
+    total_seconds: int = 1200    # wall time of the whole notebook; later cells are not run
     file_mb: int = 64            # largest file the kernel may write
     output_kb: int = 1024        # text and pictures one cell may print
     processes: int = 1024        # threads count: TensorFlow starts dozens

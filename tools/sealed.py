@@ -84,12 +84,13 @@ class SealedExecute(Execute):
 
     def preprocess(self, nb, resources=None, km=None):
         self._done, self._restarts, self._out_bytes, self._over = [], 0, {}, set()
+        self._deadline = time.monotonic() + self.limits.total_seconds
         type(self).report = {"limits": [], "guard": [], "kernel": []}
-        self.timeout = self.limits.cell_seconds
         return super().preprocess(nb, resources, km)
 
     def output(self, outs, msg, display_id, cell_index):
-        size = len(json.dumps(msg.get("content", {})))
+        content = msg.get("content", {})
+        size = len(content.get("text", "")) + sum(len(str(v)) for v in content.get("data", {}).values())
         self._out_bytes[cell_index] = self._out_bytes.get(cell_index, 0) + size
         if self._out_bytes[cell_index] > self.limits.output_kb * 1024:
             self._over.add(cell_index)
@@ -101,6 +102,11 @@ class SealedExecute(Execute):
             return cell, self.resources
         if self._restarts > MAX_RESTARTS:
             cell.outputs = [_error("KernelDied", "not run: the kernel died too often")]
+            return cell, self.resources
+        if time.monotonic() > self._deadline:
+            cell.outputs = [_error("TimeLimit", f"not run: the notebook used up its {self.limits.total_seconds} s")]
+            if not any(l["limit"] == "total time" for l in self.report["limits"]):
+                self.report["limits"].append({"cell": index + 1, "limit": "total time"})
             return cell, self.resources
         test = _is_test(cell)
         source, nonce = cell.source, secrets.token_hex(8)
@@ -195,9 +201,16 @@ def course_config(course_root):
     return config
 
 
-def sealed_config(course_root, staging):
+def sealed_config(course_root, staging, limits=Limits()):
     config = course_config(course_root)
+    config.SealedExecute.timeout = limits.cell_seconds
+    # A flood of output may still be arriving when the cell's reply comes: go on.
+    config.SealedExecute.raise_on_iopub_timeout = False
     config.CourseDirectory.submitted_directory = str(staging)
+    url = config.CourseDirectory.db_url
+    if isinstance(url, str) and url.startswith("sqlite") and "timeout=" not in url:
+        # Parallel workers write the same SQLite file: wait for the lock, do not fail.
+        config.CourseDirectory.db_url = url + ("&" if "?" in url else "?") + "timeout=120"
     config.Autograde.autograde_preprocessors = [
         SealedExecute if p is Execute else p for p in _default_autograde_preprocessors()]
     return config
@@ -239,6 +252,7 @@ def intake(course_root, lab, student, staging):
     found += integrity.intake_findings(nb, release_nb)
     found += integrity.scan_notebook(nb, release_nb)
     integrity.strip_unknown_graded_cells(nb, release_nb)
+    integrity.drop_duplicate_ids(nb)
     if folder.is_dir():
         for extra in sorted(folder.iterdir()):
             if extra.name in ("timestamp.txt",) or extra == path or extra.name.startswith("."):
@@ -276,7 +290,7 @@ def grade_submission(course_root, lab, student, limits=Limits()):
     tamper = [f for f in found if f["severity"] == "tamper"]
     SealedExecute.limits, SealedExecute.course_root, SealedExecute.tamper = limits, str(course_root), tamper
     SealedExecute.report = None
-    config = sealed_config(course_root, staging)
+    config = sealed_config(course_root, staging, limits)
     api = NbGraderAPI(CourseDirectory(config=config), config=config)
     result = api.autograde(lab, student, force=True, create=True)
     runtime = SealedExecute.report or {"limits": [], "guard": [], "kernel": []}
@@ -287,6 +301,7 @@ def grade_submission(course_root, lab, student, limits=Limits()):
     else:
         summary["error"] = (result.get("error") or result.get("log") or "nbgrader failed").strip().splitlines()[-1]
         summary.update(score=None, max_score=None, cells={})
+    summary["notes"] = [f"{f['where']}: {f['detail']}" for f in found if f["severity"] == "note"]
     flags = [f"{f['severity']}: {f['detail']}" for f in found if f["severity"] in ("tamper", "review")]
     flags += [f"limit hit: {l['limit']} (cell {l['cell']})" for l in runtime["limits"]]
     flags += [f"kernel died: {k['reason']} (cell {k['cell']})" for k in runtime["kernel"]]
