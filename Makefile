@@ -18,13 +18,14 @@ STAMP := $(VENV)/.installed
 LABS := $(notdir $(wildcard solutions/[0-9]*))
 JOBS ?= 2
 
-.PHONY: lab test release bench clean-venv help
+.PHONY: lab test release bench grade clean-venv help hub-deps
 
 help:
 	@echo "make lab      create .venv if needed and open the course in JupyterLab"
 	@echo "make test     create .venv if needed and run the whole test suite"
 	@echo "make release  regenerate notebooks/ from solutions/ with nbgrader (instructors)"
 	@echo "make bench    time and measure each lab (execution and autograding)"
+	@echo "make grade LAB=<lab>  grade every submission of a lab, sealed and in parallel (instructors)"
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c "import sys; assert sys.version_info[:2] == (3, 11), 'the course needs Python 3.11, got ' + sys.version.split()[0] + '; run: make PYTHON=python3.11 ...'"
@@ -36,7 +37,7 @@ $(STAMP): requirements.txt pyproject.toml
 lab: $(STAMP)
 	$(RUN) $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS)
 
-test: $(STAMP)
+test: $(STAMP) hub-deps
 	$(RUN) $(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(PYTEST_ARGS)
 
 release: $(STAMP)
@@ -46,6 +47,26 @@ release: $(STAMP)
 
 bench: $(STAMP)
 	$(RUN) $(BIN)/python -m benchmarks.bench $(LABS)
+
+# Grade every submitted/<student>/$(LAB)/ sealed and in parallel (tools/grade.py):
+#   make grade LAB=01-regression [WORKERS=4] [ENGINE=dask] [SCHEDULER=tcp://host:8786]
+grade: $(STAMP)
+	@test -n "$(LAB)" || { echo "usage: make grade LAB=<lab id> [WORKERS=n] [ENGINE=processes|dask]"; exit 2; }
+	$(RUN) $(BIN)/python -m tools.grade "$(LAB)" --course "$(CURDIR)" $(if $(WORKERS),--workers $(WORKERS)) \
+	  $(if $(ENGINE),--engine $(ENGINE)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+
+# JupyterHub's proxy (configurable-http-proxy, pinned in package-lock.json) for
+# tests/test_hub.py. Without npm this only prints a note (the test is then skipped).
+NODE_STAMP := node_modules/.installed
+
+hub-deps: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund && touch $@; \
+	else \
+	  echo "npm not found: tests/test_hub.py will be skipped (install nodejs and npm to run it)"; \
+	fi
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,0 +1,74 @@
+"""Binder: the binder/ folder follows repo2docker's conventions and agrees with the lock.
+
+repo2docker reads only binder/ when it exists (the root's environment.yml and
+pyproject.toml are then ignored), picks its Python buildpack for a requirements.txt
+with a runtime.txt, installs binder/requirements.txt before copying the repository,
+then runs binder/postBuild from the repository's root. These checks are static:
+building the image needs Docker and network access to conda-forge.
+"""
+
+import os
+import re
+from urllib.parse import parse_qs, urlparse
+
+from tools.course import REPO
+
+BINDER = REPO / "binder"
+# Binder supplies its own JupyterHub single-user server; every other pin is the course's.
+LEFT_TO_BINDER = {"jupyterhub"}
+
+
+def _pins(path):
+    """{name: requirement line without spaces}, comments and blank lines dropped."""
+    pins = {}
+    for raw in path.read_text().splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name = re.match(r"[A-Za-z0-9_.\-]+", line).group(0).lower().replace("_", "-")
+        pins.setdefault(name, []).append(re.sub(r"\s+", "", line))
+    return pins
+
+
+def test_binder_folder_is_the_one_repo2docker_reads():
+    assert BINDER.is_dir() and not (REPO / ".binder").exists(), "repo2docker refuses both binder/ and .binder/"
+    # Files that would pick another buildpack before the Python one (Dockerfile, conda, Nix, R, Pipfile).
+    others = {"Dockerfile", "environment.yml", "environment.yaml", "default.nix", "install.R",
+              "DESCRIPTION", "Project.toml", "Pipfile", "Pipfile.lock"}
+    assert not others & {p.name for p in BINDER.iterdir()}
+    assert (BINDER / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_binder_requirements_are_the_lock_without_jupyterhub():
+    lock, binder = _pins(REPO / "requirements.txt"), _pins(BINDER / "requirements.txt")
+    assert LEFT_TO_BINDER <= set(lock)
+    expected = {name: lines for name, lines in lock.items() if name not in LEFT_TO_BINDER}
+    assert binder == expected, (
+        f"binder/requirements.txt differs from requirements.txt: only in binder "
+        f"{sorted(set(binder) - set(expected))}, missing {sorted(set(expected) - set(binder))}, "
+        f"different {sorted(n for n in set(binder) & set(expected) if binder[n] != expected[n])}; "
+        "regenerate it (see its header)")
+    # No local references: repo2docker installs this file before it copies the repository.
+    assert not [l for lines in binder.values() for l in lines if l.startswith(("-", ".", "/"))]
+
+
+def test_postbuild_installs_nblib():
+    script = BINDER / "postBuild"
+    assert os.access(script, os.X_OK)
+    lines = script.read_text().splitlines()
+    assert lines[0] == "#!/bin/bash"
+    assert any(re.match(r"set -[a-z]*e", l) for l in lines), "postBuild must stop on errors"
+    installs = [l for l in lines if re.search(r"\bpip install\b", l)]
+    # repo2docker runs it from the repository's root; the pins are already installed.
+    assert installs and all(re.search(r"(-e|--editable) \.$", l) and "--no-deps" in l for l in installs), installs
+
+
+def test_readme_badge_opens_lab_01():
+    badges = re.findall(r"\(https://mybinder\.org/v2/gh/([^)\s]+)\)", (REPO / "README.md").read_text())
+    assert badges, "README has no mybinder.org launch link"
+    for link in badges:
+        url = urlparse("https://x/" + link)
+        path = parse_qs(url.query)["urlpath"][0]
+        assert path.startswith("lab/tree/"), path
+        assert (REPO / path.removeprefix("lab/tree/")).is_file(), f"the badge opens a missing file: {path}"
+        assert path.endswith("notebooks/01-regression/01-regression.ipynb")
