@@ -191,10 +191,21 @@ def _warning_to_stdout(message, category, filename, lineno, file=None, line=None
     sys.stdout.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
+def _set_limit(name, value):
+    try:
+        import resource
+        resource.setrlimit(getattr(resource, name), (int(value), int(value)))
+    except (ImportError, AttributeError, ValueError, OSError):
+        pass  # this platform does not enforce it: the README's table says which
+
+
 def main(argv):
     allowed = []
-    while argv[:1] == ["--allowed"]:
-        allowed.append(argv[1])
+    while argv[:1] in (["--allowed"], ["--rlimit"]):
+        if argv[0] == "--allowed":
+            allowed.append(argv[1])
+        else:
+            _set_limit(*argv[1].split("="))
         argv = argv[2:]
     allowed += ["/tmp", "/dev/null", os.environ.get("MPLCONFIGDIR", "/tmp")]
     guard = Guard(allowed)

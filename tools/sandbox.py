@@ -56,22 +56,17 @@ class Limits:
                 f"--fsize={self.file_mb << 20}", f"--nproc={self.processes}",
                 f"--nofile={self.open_files}"]
 
-    def setrlimits(self):
-        """The same limits through ``resource`` (where there is no ``prlimit``)."""
-        import resource
-        pairs = [("RLIMIT_AS", self.memory_mb << 20), ("RLIMIT_CPU", self.cpu_seconds),
-                 ("RLIMIT_FSIZE", self.file_mb << 20), ("RLIMIT_NOFILE", self.open_files)]
-        for name, value in pairs:
-            if hasattr(resource, name):
-                try:
-                    resource.setrlimit(getattr(resource, name), (value, value))
-                except (ValueError, OSError):
-                    pass  # macOS refuses some limits; they are reported as not enforced
-
 
 @lru_cache(maxsize=None)
 def sandbox_level():
-    """``"bwrap"``, ``"limits"`` or ``"none"``: what this machine can enforce (see module doc)."""
+    """``"bwrap"``, ``"limits"`` or ``"none"``: what this machine can enforce (see module doc).
+
+    ``NNB_SANDBOX=limits`` (or ``none``) asks for less, e.g. to see what a machine
+    without bubblewrap does.
+    """
+    forced = os.environ.get("NNB_SANDBOX")
+    if forced in ("limits", "none"):
+        return forced
     if sys.platform == "win32":
         return "none"
     bwrap = shutil.which("bwrap")
@@ -134,6 +129,14 @@ def sandbox_command(workdir, conn_dir, course_root, limits):
     return prefix
 
 
+def guard_limit_args(limits):
+    """Without prlimit (macOS), the guard sets the limits itself through ``resource``."""
+    if sandbox_level() != "limits" or shutil.which("prlimit"):
+        return []
+    return ["--rlimit", f"RLIMIT_AS={limits.memory_mb << 20}", "--rlimit", f"RLIMIT_CPU={limits.cpu_seconds}",
+            "--rlimit", f"RLIMIT_FSIZE={limits.file_mb << 20}", "--rlimit", f"RLIMIT_NOFILE={limits.open_files}"]
+
+
 class SealedKernelManager(AsyncKernelManager):
     """Starts the kernel inside the sandbox, through ``tools/kernel_guard.py``.
 
@@ -174,7 +177,8 @@ class SealedKernelManager(AsyncKernelManager):
         python, rest = cmd[0], cmd[1:]
         if rest[:2] == ["-m", "ipykernel_launcher"]:
             rest = rest[2:]
-        kernel = [python, "-P", str(GUARD), "--allowed", str(self.workdir), *rest,
+        kernel = [python, "-P", str(GUARD), "--allowed", str(self.workdir), "--allowed", conn_dir,
+                  *guard_limit_args(self.limits), *rest,
                   "--IPKernelApp.log_level=CRITICAL"]
         env = [] if sandbox_level() != "bwrap" else [
             arg for key, value in self._sandbox_env.items() for arg in ("--setenv", key, value)]
