@@ -207,7 +207,7 @@ def main(argv):
         else:
             _set_limit(*argv[1].split("="))
         argv = argv[2:]
-    allowed += ["/tmp", "/dev/null", os.environ.get("MPLCONFIGDIR", "/tmp")]
+    allowed += ["/dev/null"] + [os.environ[k] for k in ("MPLCONFIGDIR", "TMPDIR") if os.environ.get(k)]
     guard = Guard(allowed)
     module = types.ModuleType("_nnb_guard")
     module.verify = guard.verify

@@ -180,10 +180,20 @@ class SealedKernelManager(AsyncKernelManager):
         kernel = [python, "-P", str(GUARD), "--allowed", str(self.workdir), "--allowed", conn_dir,
                   *guard_limit_args(self.limits), *rest,
                   "--IPKernelApp.log_level=CRITICAL"]
-        env = [] if sandbox_level() != "bwrap" else [
-            arg for key, value in self._sandbox_env.items() for arg in ("--setenv", key, value)]
-        command = sandbox_command(self.workdir, conn_dir, self.course_root, self.limits)
-        if env:
+        private_tmp = os.path.join(conn_dir, "tmp")
+        os.makedirs(private_tmp, exist_ok=True)
+        if sandbox_level() == "bwrap":
+            # /tmp inside is a private, empty tmpfs.
+            kernel[3:3] = ["--allowed", "/tmp"]
+            env = [arg for key, value in self._sandbox_env.items() for arg in ("--setenv", key, value)]
+            command = sandbox_command(self.workdir, conn_dir, self.course_root, self.limits)
             command = command[:1] + env + command[1:]
+        else:
+            # The real /tmp is shared with everyone: give the kernel its own.
+            values = {**self._sandbox_env, "HOME": private_tmp, "TMPDIR": private_tmp,
+                      "KERAS_HOME": os.path.join(private_tmp, "keras")}
+            env = [shutil.which("env") or "env", *(f"{k}={v}" for k, v in values.items())] \
+                if sys.platform != "win32" else []
+            command = sandbox_command(self.workdir, conn_dir, self.course_root, self.limits) + env
         return command + kernel
 
