@@ -18,10 +18,11 @@ STAMP := $(VENV)/.installed
 LABS := $(notdir $(wildcard solutions/[0-9]*))
 JOBS ?= 2
 
-.PHONY: lab test release bench grade clean-venv help hub-deps
+.PHONY: lab instructor test release bench grade clean-venv help hub-deps
 
 help:
-	@echo "make lab      create .venv if needed and open the course in JupyterLab"
+	@echo "make lab      create .venv if needed and open the course in JupyterLab (students)"
+	@echo "make instructor  the same JupyterLab with nbgrader's Formgrader and exchange panels"
 	@echo "make test     create .venv if needed and run the whole test suite"
 	@echo "make release  regenerate notebooks/ from solutions/ with nbgrader (instructors)"
 	@echo "make bench    time and measure each lab (execution and autograding)"
@@ -34,8 +35,18 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+# One JupyterLab, two set-ups. Students' (`make lab`) reads jupyter/student/ first
+# (JUPYTER_CONFIG_PATH, nothing written to ~/.jupyter): nbgrader's instructor tools and
+# exchange panels are off. The instructor's (`make instructor`) has them all.
+# tests/test_student_setup.py runs these two commands (`make -n`) and checks both.
+JUPYTER_LAB := $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)"
+STUDENT_CONFIG := JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter/student"
+
 lab: $(STAMP)
-	$(RUN) $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS)
+	$(RUN) $(STUDENT_CONFIG) $(JUPYTER_LAB) $(LAB_ARGS)
+
+instructor: $(STAMP)
+	$(RUN) $(JUPYTER_LAB) $(LAB_ARGS)
 
 test: $(STAMP) hub-deps
 	$(RUN) $(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(PYTEST_ARGS)

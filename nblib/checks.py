@@ -39,7 +39,18 @@ __all__ = [
 
 
 class CheckError(AssertionError):
-    """A check failed. Subclasses ``AssertionError`` so nbgrader counts it as a failure."""
+    """A check failed. Subclasses ``AssertionError`` so nbgrader counts it as a failure.
+
+    IPython shows the lines of ``_render_traceback_`` instead of a traceback, so a
+    student (in the notebook and in nbgrader's feedback) sees only the message that
+    says what is wrong, not the test cell's code or the inside of this module. The
+    error output remains, so the test cell still fails. Errors raised by the student's
+    own code keep their full traceback.
+    """
+
+    def _render_traceback_(self):
+        # Read by IPython's InteractiveShell.showtraceback; ANSI red name, as IPython's own.
+        return [f"\x1b[0;31m{type(self).__name__}\x1b[0m: {self}"]
 
 
 def _require_name(name):

@@ -1,6 +1,7 @@
 """nblib.checks: each check passes correct answers, names what is wrong otherwise,
 never prints the expected value, never returns a value, and rejects bad arguments."""
 
+import re
 import warnings
 
 import numpy as np
@@ -175,3 +176,23 @@ def test_check_no_warnings():
 def test_bad_arguments_get_a_clear_error(bad):
     with pytest.raises(TypeError):
         bad()
+
+
+def test_a_failing_check_shows_only_its_message_in_ipython_but_the_students_bug_its_traceback(capsys):
+    # IPython (the notebook's and the grader's kernel) prints _render_traceback_'s lines
+    # instead of the traceback: no test-cell code, no nblib/checks.py internals.
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    config = Config()
+    config.HistoryManager.enabled = False
+    shell = InteractiveShell(config=config)
+    failed = shell.run_cell("from nblib.checks import check_scalar\n"
+                            "answer = 2.0  # the test cell's code\n"
+                            "check_scalar(answer, 3.0, name='f()')")
+    shown = capsys.readouterr().out
+    assert isinstance(failed.error_in_exec, CheckError) and not failed.success
+    assert shown == "\x1b[0;31mCheckError\x1b[0m: f() = 2 is not the expected value.\n"
+    shell.run_cell("def student():\n    return 1 / 0\nstudent()")
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)
+    assert "Traceback" in shown and "return 1 / 0" in shown and "ZeroDivisionError" in shown

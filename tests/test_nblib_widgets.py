@@ -312,3 +312,128 @@ def test_mlp_lr_explorer_rejects_bad_points():
     runs = {0.1: ([0.5], lambda G: np.zeros(len(G)))}
     with pytest.raises(ValueError):
         mlp_lr_explorer(runs, np.zeros((4, 3)), np.zeros(4))
+
+
+# --- How every picture looks in a notebook: natural size, readable labels, still axes ---
+
+
+def _png_width(data):
+    """The pixel width stored in a PNG's header."""
+    return int.from_bytes(bytes(data)[16:20], "big")
+
+
+def test_the_picture_has_the_figure_natural_size_and_is_rendered_sharper():
+    from matplotlib.figure import Figure
+
+    from nblib.widgets import picture_explorer
+
+    widget = picture_explorer(lambda size: Figure(figsize=(size, size / 2)),
+                              size=widgets.FloatSlider(value=6.0, min=1.0, max=10.0))
+    image = widget.children[-1]
+    # 100 CSS px per inch, as inline matplotlib plots; two image pixels per CSS pixel.
+    assert (image.layout.width, image.layout.height, image.layout.max_width) == ("600px", "auto", "100%")
+    assert _png_width(image.value) == 1200
+    widget.children[0].value = 3.0
+    assert image.layout.width == "300px" and _png_width(image.value) == 600
+
+
+def test_a_long_description_gets_room_and_short_ones_keep_the_default():
+    X, y = _points()
+    runs = {0.1: ([0.7, 0.6], lambda G: np.full(len(G), 0.4))}
+    slider = mlp_lr_explorer(runs, X, y).children[0]
+    assert slider.description == "learning rate" and slider.style.description_width == "15ch"
+    sliders, _, _ = _parts(line_explorer(X1, Y1, _predict, _mse))
+    assert sliders["slope"].style.description_width == ""
+
+
+def _conv2d(image, kernel, stride=1, padding=0):
+    p = np.pad(image, padding)
+    n = p.shape[0] - 2
+    return np.array([[np.sum(p[i:i + 3, j:j + 3] * kernel) for j in range(n)] for i in range(n)])
+
+
+def _pool2d(m, size=2, stride=2, mode="max"):
+    f = {"max": np.max, "avg": np.mean, "min": np.min, "sum": np.sum}[mode]
+    n = m.shape[0] // 2
+    return np.array([[f(m[2 * i:2 * i + 2, 2 * j:2 * j + 2]) for j in range(n)] for i in range(n)])
+
+
+def _explorer(kind):
+    """One explorer of each kind, on small data, and control moves that change its picture."""
+    from nblib.widgets import (kernel_explorer, lstm_gate_explorer, regularisation_explorer,
+                               threshold_dashboard, transaction_form)
+
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(30, 2)), (np.arange(30) % 2)
+    if kind == "line":
+        return (line_explorer(X1, Y1, _predict, _mse, reference=(np.array([3.0]), 10.0)),
+                [("slope", -5.0), ("intercept", float(Y1.max())), ("slope", 7.0)])
+    if kind == "activation":
+        return (activation_explorer({"tanh": np.tanh}, {"tanh": _tanh_grad}),
+                [("z", -4.9), ("z", 0.3), ("z", 4.9)])
+    if kind == "perceptron":
+        return (perceptron_playground(_perceptron_output, X_GATE, {"XOR": Y_XOR}),
+                [("w1", -2.0), ("b", 2.0), ("w2", 1.3)])
+    if kind == "learning rate":
+        runs = {lr: (list(np.exp(-lr * np.arange(20)) + 0.05), lambda G, lr=lr: 1 / (1 + np.exp(-lr * G[:, 0])))
+                for lr in (0.01, 0.1, 1.0)}
+        return mlp_lr_explorer(runs, X, y), [("learning rate", "lr = 0.01"), ("learning rate", "lr = 1")]
+    if kind == "regularisation":
+        runs = {(lam, s): {"train_loss": list(np.exp(-np.arange(5 * s) / s) + lam),
+                           "val_loss": list(np.exp(-np.arange(5 * s) / s) + 2 * lam),
+                           "predict_proba": lambda G, s=s: 1 / (1 + np.exp(-s * G[:, 0]))}
+                for lam in (0.0, 1.0) for s in (2, 8)}
+        return regularisation_explorer(runs, X, y), [("L2 strength", 1.0), ("hidden units", 2)]
+    if kind == "threshold":
+        errors = np.exp(rng.normal(size=300))
+        labels = (errors > np.quantile(errors, 0.9)).astype(int)
+        return (threshold_dashboard(errors, labels, lambda t, f: (0.5, 0.5)),
+                [("threshold", float(np.median(errors))), ("threshold", float(errors.max()))])
+    if kind == "transaction":
+        def score(**values):
+            value = values["amount"] / 10 + 3 * values["new_device"]
+            return value, np.arange(5) * value / 10
+        return (transaction_form(score, 5.0, list("abcde"), ["x", "y"]),
+                [("amount (EUR)", 5000.0), ("new device", True)])
+    if kind == "lstm":
+        trace = {k: rng.uniform(-1, 1, size=(6, 2))
+                 for k in ("input", "forget", "candidate", "output", "cell", "hidden")}
+        return lstm_gate_explorer(trace, list("abcdef")), [("word", 6), ("unit", 1)]
+    if kind == "kernel":
+        return (kernel_explorer(rng.random((3, 8, 8)), _conv2d, _pool2d),
+                [("image", 2), ("preset", "sharpen"), ("pooling", "sum")])
+    raise ValueError(kind)
+
+
+def _frame(widget):
+    """What must not move while a control changes: each axes' box and limits, legend places."""
+    out = []
+    for ax in widget.figure.axes:
+        legend = ax.get_legend()
+        out.append((np.round(ax.get_position().bounds, 4).tolist(), np.round(ax.get_xlim(), 6).tolist(),
+                    np.round(ax.get_ylim(), 6).tolist(), None if legend is None else legend._loc))
+    return out
+
+
+@pytest.mark.parametrize("kind", ["line", "activation", "perceptron", "learning rate", "regularisation",
+                                  "threshold", "transaction", "lstm", "kernel"])
+def test_axes_and_legend_stay_still_while_a_control_moves(kind):
+    widget, moves = _explorer(kind)
+    before = _frame(widget)
+    assert all(legend != 0 for *_, legend in before), "a legend at loc='best' jumps as the picture changes"
+    for name, value in moves:
+        picture = bytes(widget.children[-1].value)
+        _run(widget, **{name: value})
+        assert bytes(widget.children[-1].value) != picture, f"moving {name} did not redraw"
+        assert _frame(widget) == before, f"the axes moved when {name} became {value!r}"
+
+
+def test_the_tangent_stays_inside_the_plotted_range():
+    widget = activation_explorer({"relu": lambda z: np.maximum(0, z)},
+                                 {"relu": lambda z: (np.asarray(z) > 0) * 1.0}, z=4.9)
+    ax = widget.figure.axes[0]
+    (tangent,) = [line for line in ax.get_lines() if line.get_label() == "tangent"]
+    (x_lo, x_hi), (y_lo, y_hi) = ax.get_xlim(), ax.get_ylim()
+    assert x_lo <= min(tangent.get_xdata()) and max(tangent.get_xdata()) <= x_hi == 5.0
+    assert y_lo <= min(tangent.get_ydata()) and max(tangent.get_ydata()) <= y_hi
+    assert max(tangent.get_xdata()) == pytest.approx(5.0)  # cut at the edge, not dropped

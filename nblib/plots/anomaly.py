@@ -26,7 +26,7 @@ def _scores_and_labels(scores, y_true, name="scores"):
 
 
 def plot_error_histograms(errors, y_true, threshold=None, *, ax=None, bins=60, xlim=None,
-                          title="Reconstruction error: normal vs fraud"):
+                          title="Reconstruction error: normal vs fraud", legend_loc="best"):
     """Histograms of anomaly scores for normal rows and for fraud, on a log error axis.
 
     Each group is normalised to its own total (a density), so that a few hundred frauds
@@ -48,6 +48,9 @@ def plot_error_histograms(errors, y_true, threshold=None, *, ax=None, bins=60, x
         Fixed error range (both > 0); by default the data's range. Widgets pass a fixed
         one so that the axis does not move.
     title : str, optional
+    legend_loc : str or pair of float, default "best"
+        Where the legend goes (matplotlib's ``loc``). Widgets pass a fixed place so
+        that the legend does not jump while a control moves.
 
     Returns
     -------
@@ -86,7 +89,7 @@ def plot_error_histograms(errors, y_true, threshold=None, *, ax=None, bins=60, x
     ax.set_ylabel("share of the group")
     if title is not None:
         ax.set_title(str(title))
-    ax.legend(fontsize="small")
+    ax.legend(fontsize="small", loc=legend_loc)
     return ax
 
 

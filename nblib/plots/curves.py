@@ -79,7 +79,7 @@ def draw_marked_curves(curves, *, ax=None, xlabel, ylabel, title=None, logy=Fals
 
 
 def plot_loss_comparison(curves, *, ax=None, logy=False, title=None, xlabel="epoch",
-                         ylabel="loss", highlight=None):
+                         ylabel="loss", highlight=None, legend_loc="best"):
     """Draw several loss curves on one axes, to compare training runs.
 
     Parameters
@@ -95,6 +95,9 @@ def plot_loss_comparison(curves, *, ax=None, logy=False, title=None, xlabel="epo
         Labels.
     highlight : str, optional
         Name of one run to draw bold; the others are drawn faint.
+    legend_loc : str or pair of float, default "best"
+        Where the legend goes (matplotlib's ``loc``). Widgets pass a fixed place so
+        that the legend does not jump while a control moves.
 
     Returns
     -------
@@ -119,7 +122,7 @@ def plot_loss_comparison(curves, *, ax=None, logy=False, title=None, xlabel="epo
     ax.set_ylabel(ylabel)
     if title is not None:
         ax.set_title(str(title), fontsize="medium")
-    ax.legend(fontsize="small")
+    ax.legend(fontsize="small", loc=legend_loc)
     return ax
 
 
@@ -194,7 +197,7 @@ def plot_activation_grid(functions, derivatives=None, *, z=None, ncols=4, figsiz
 
 
 def plot_line_fit(x, y, predictions=None, *, ax=None, residuals=None, xlabel="x", ylabel="y",
-                  title=None):
+                  title=None, legend_loc="best"):
     """Scatter one feature against the label and draw models' predictions as lines.
 
     The predictions are computed by the caller (with the learner's own functions), so
@@ -216,6 +219,9 @@ def plot_line_fit(x, y, predictions=None, *, ax=None, residuals=None, xlabel="x"
         vertical segments, the errors that the MSE squares and averages.
     xlabel, ylabel, title : str, optional
         Labels.
+    legend_loc : str or pair of float, default "best"
+        Where the legend goes (matplotlib's ``loc``). Widgets pass a fixed place so
+        that the legend does not jump while a control moves.
 
     Returns
     -------
@@ -253,5 +259,5 @@ def plot_line_fit(x, y, predictions=None, *, ax=None, residuals=None, xlabel="x"
     ax.set_ylabel(ylabel)
     if title is not None:
         ax.set_title(str(title), fontsize="medium")
-    ax.legend(fontsize="small", loc="best")
+    ax.legend(fontsize="small", loc=legend_loc)
     return ax

@@ -140,7 +140,7 @@ def plot_size_curves(sizes, train_errors, val_errors, *, ax=None, xlabel="model 
 
 
 def plot_train_val_curves(train_losses, val_losses, *, ax=None, marks=None, ylim=None,
-                          title="Training and validation loss", ylabel="loss"):
+                          title="Training and validation loss", ylabel="loss", legend_loc="best"):
     """Draw a training and a validation curve over epochs, with optional marked epochs.
 
     Parameters
@@ -156,6 +156,9 @@ def plot_train_val_curves(train_losses, val_losses, *, ax=None, marks=None, ylim
         Fixed vertical limits (widgets use them so the axes do not jump).
     title, ylabel : str, optional
         Labels.
+    legend_loc : str or pair of float, default "best"
+        Where the legend goes (matplotlib's ``loc``). Widgets pass a fixed place so
+        that the legend does not jump while a control moves.
 
     Returns
     -------
@@ -189,5 +192,5 @@ def plot_train_val_curves(train_losses, val_losses, *, ax=None, marks=None, ylim
     ax.set_ylabel(str(ylabel))
     if title is not None:
         ax.set_title(str(title))
-    ax.legend(fontsize="small")
+    ax.legend(fontsize="small", loc=legend_loc)
     return ax

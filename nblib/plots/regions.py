@@ -8,7 +8,7 @@ from nblib import _validate
 
 
 def plot_decision_regions(predict, X, y, *, ax=None, title=None, xlim=None, ylim=None,
-                          resolution=200, mark_mistakes=True):
+                          resolution=200, mark_mistakes=True, legend_loc="best"):
     """Shade where a 0/1 classifier outputs 1 and draw labelled 2-D points on top.
 
     The classifier is passed in as a callable, so the picture shows whatever the
@@ -33,6 +33,9 @@ def plot_decision_regions(predict, X, y, *, ax=None, title=None, xlim=None, ylim
         Grid points per axis used to shade the regions (at least 2).
     mark_mistakes : bool, default True
         Ring the points whose prediction differs from their label in red.
+    legend_loc : str or pair of float, default "best"
+        Where the legend goes (matplotlib's ``loc``). Widgets pass a fixed place so
+        that the legend does not jump while a control moves.
 
     Returns
     -------
@@ -94,7 +97,7 @@ def plot_decision_regions(predict, X, y, *, ax=None, title=None, xlim=None, ylim
     ax.set_ylabel("$x_2$")
     if title is not None:
         ax.set_title(str(title))
-    ax.legend(loc="best", fontsize="x-small", markerscale=0.6, framealpha=0.85)
+    ax.legend(loc=legend_loc, fontsize="x-small", markerscale=0.6, framealpha=0.85)
     return ax
 
 

@@ -73,10 +73,14 @@ def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), s
         ax.axvline(0, color="0.8", linewidth=0.8)
         ax.plot(grid, fz, label=f"{name}(z)")
         ax.plot(grid, dfz, "--", label="derivative")
-        half = 0.15 * (hi - lo)
-        ax.plot([z - half, z + half], [value - slope * half, value + slope * half], color="k",
+        # Fixed limits for a function (from its curves only, not from z), and the tangent
+        # clipped to them: nothing moves but the point and the tangent as z changes.
+        ylim = _value_limits(fz, dfz)
+        ax.plot(*_tangent_segment(z, value, slope, 0.15 * (hi - lo), (lo, hi), ylim), color="k",
                 linewidth=1, label="tangent")
         ax.plot([z], [value], "o", color="k")
+        ax.set_xlim(lo, hi)
+        ax.set_ylim(*ylim)
         ax.set_title(f"{name}: f({z:.2f}) = {value:.4f}, f'({z:.2f}) = {slope:.4f}", fontsize="medium")
         ax.set_xlabel("z")
         ax.legend(fontsize="small", loc="upper left")
@@ -90,3 +94,31 @@ def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), s
         z=widgets.FloatSlider(value=z0, min=lo, max=hi, step=step,
                               description="z", continuous_update=False, readout_format=".2f"),
     )
+
+
+def _value_limits(*curves):
+    """Vertical limits showing every finite value of the curves, with a 10% margin."""
+    values = np.concatenate([np.ravel(c) for c in curves])
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return -1.0, 1.0
+    low, high = float(values.min()), float(values.max())
+    pad = 0.1 * (high - low) if high > low else 1.0
+    return low - pad, high + pad
+
+
+def _tangent_segment(z, value, slope, half, xlim, ylim):
+    """The tangent's x and y end points, at most ``half`` either side of z, inside the limits.
+
+    The segment is ``value + slope * t`` for ``z + t``, t in [-half, half], cut where it
+    leaves the box ``xlim`` x ``ylim``; an empty pair of lists if nothing is inside.
+    """
+    t_lo, t_hi = max(-half, xlim[0] - z), min(half, xlim[1] - z)
+    if slope != 0:
+        ends = sorted(((ylim[0] - value) / slope, (ylim[1] - value) / slope))
+        t_lo, t_hi = max(t_lo, ends[0]), min(t_hi, ends[1])
+    elif not ylim[0] <= value <= ylim[1]:
+        return [], []
+    if not (np.isfinite(t_lo) and np.isfinite(t_hi)) or t_lo > t_hi:
+        return [], []
+    return [z + t_lo, z + t_hi], [value + slope * t_lo, value + slope * t_hi]

@@ -75,7 +75,10 @@ def threshold_dashboard(errors, y_true, precision_recall, *, start=None, xlim=No
         tn = int(np.sum((flagged == 0) & (y == 0)))
         fig = Figure(figsize=(11, 3.8))
         ax1, ax2 = fig.subplots(1, 2, gridspec_kw={"width_ratios": [2.2, 1]})
-        plot_error_histograms(e, y, threshold, ax=ax1, xlim=(lo, hi), title=None)
+        plot_error_histograms(e, y, threshold, ax=ax1, xlim=(lo, hi), title=None,
+                              legend_loc="upper left")
+        # Room above the bars for the legend (the bars do not change with the threshold).
+        ax1.set_ylim(0.0, 1.4 * ax1.get_ylim()[1])
         _draw_confusion(ax2, tn, fp, fn, tp)
         fig.tight_layout()
         note = (f"threshold {threshold:.3g}: {int(flagged.sum())} of {e.size} transactions flagged "
@@ -143,7 +146,7 @@ def transaction_form(score, threshold, feature_names, categories, *, xlim=(0.0, 
         fig.tight_layout()
         return fig
 
-    style = {"description_width": "150px"}
+    style = {"description_width": "25ch"}  # the longest description, "distance from usual (km)"
     layout = widgets.Layout(width="480px")
     controls = dict(
         amount=widgets.FloatLogSlider(value=40.0, base=10, min=0, max=4, step=0.01,
@@ -152,7 +155,7 @@ def transaction_form(score, threshold, feature_names, categories, *, xlim=(0.0, 
         hours_since_last=widgets.FloatLogSlider(value=24.0, base=10, min=-2, max=3, step=0.01,
                                                 description="hours since last", readout_format=".2f",
                                                 style=style, layout=layout, continuous_update=False),
-        new_device=widgets.Checkbox(value=False, description="new device", style=style),
+        new_device=widgets.Checkbox(value=False, description="new device", style=style, layout=layout),
         distance_km=widgets.FloatLogSlider(value=3.0, base=10, min=-1, max=4, step=0.01,
                                            description="distance from usual (km)", readout_format=".1f",
                                            style=style, layout=layout, continuous_update=False),

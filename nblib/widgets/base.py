@@ -7,6 +7,69 @@ import io
 import ipywidgets as widgets
 from matplotlib.figure import Figure  # noqa: F401  (draw functions return one)
 
+# A figure inch is shown as 100 CSS pixels, the size of an inline matplotlib plot (the
+# inline backend keeps matplotlib's default figure.dpi of 100), so a widget's picture
+# matches the plots beside it; it is rendered at twice that for sharp HiDPI screens.
+CSS_PX_PER_INCH = 100
+RENDER_DPI = 2 * CSS_PX_PER_INCH
+
+
+def natural_layout(figure):
+    """The CSS size of a figure's picture: its natural size, shrunk to fit a narrow window.
+
+    Without an explicit width the notebook stretches the picture across the whole
+    output area (blurry, and larger than the inline plots around it).
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+
+    Returns
+    -------
+    dict of str to str
+        ``width`` (figure width x ``CSS_PX_PER_INCH``, in px), ``height: auto`` and
+        ``max_width: 100%`` (the aspect ratio is kept when the window is narrower).
+
+    Used in: ``picture_explorer`` (every widget of labs 01-07).
+    """
+    width_in, _ = figure.get_size_inches()
+    return {"width": f"{round(width_in * CSS_PX_PER_INCH)}px", "height": "auto", "max_width": "100%"}
+
+
+# ipywidgets gives a description 80 px (about 10 characters) and cuts a longer one
+# ("learning r..."); a CSS ch (the width of "0") is a little wider than most letters.
+DEFAULT_LABEL_CHARACTERS = 10
+
+
+def fit_descriptions(controls):
+    """Widen the descriptions of controls whose longest description would be cut off.
+
+    When one description is longer than the default width holds, every control that
+    keeps the default width gets the width of the longest one (in CSS ``ch``), so the
+    labels are readable and the controls stay aligned. Controls given a
+    ``description_width`` of their own are left alone.
+
+    Parameters
+    ----------
+    controls : sequence of ipywidgets.Widget
+        The controls, in display order.
+
+    Returns
+    -------
+    str or None
+        The width given (e.g. ``"14ch"``), or None when the default is wide enough.
+
+    Used in: ``picture_explorer`` (every widget of labs 01-07).
+    """
+    longest = max((len(getattr(c, "description", "") or "") for c in controls), default=0)
+    if longest <= DEFAULT_LABEL_CHARACTERS:
+        return None
+    width = f"{longest + 2}ch"
+    for control in controls:
+        style = getattr(control, "style", None)
+        if style is not None and hasattr(style, "description_width") and not style.description_width:
+            style.description_width = width
+    return width
 
 
 class PictureWidget(widgets.VBox):
@@ -46,6 +109,8 @@ def picture_explorer(draw, **controls):
     -------
     PictureWidget
         The controls, a message line and the picture; ``figure`` is the last Figure drawn.
+        The picture is shown at the figure's natural size (``natural_layout``), rendered
+        at ``RENDER_DPI`` so it stays sharp on HiDPI screens.
 
     Used in: every explorer of ``nblib.widgets`` (labs 01-07).
     """
@@ -54,6 +119,7 @@ def picture_explorer(draw, **controls):
     for name, control in controls.items():
         if not hasattr(control, "observe") or not hasattr(control, "value"):
             raise TypeError(f"control {name!r} must be an ipywidgets control with a value")
+    fit_descriptions(list(controls.values()))
     message = widgets.HTML()
     image = widgets.Image(format="png")
     box = PictureWidget(children=[*controls.values(), message, image])
@@ -69,9 +135,11 @@ def picture_explorer(draw, **controls):
             box.figure = None
             return
         buffer = io.BytesIO()
-        out.savefig(buffer, format="png", dpi=90)
+        out.savefig(buffer, format="png", dpi=RENDER_DPI)
         message.value = html.escape(note)
         image.value = buffer.getvalue()
+        for key, value in natural_layout(out).items():
+            setattr(image.layout, key, value)
         image.layout.display = None
         box.figure = out
 

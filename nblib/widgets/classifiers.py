@@ -8,6 +8,9 @@ from nblib import _validate
 from nblib.plots import plot_boundary_line, plot_decision_regions
 from nblib.widgets.base import picture_explorer
 
+# A fixed place for the legend: matplotlib's "best" moves it as the regions change.
+LEGEND_LOC = "upper right"
+
 
 def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.25,
                           value_range=(-2.0, 2.0), step=0.1):
@@ -84,7 +87,7 @@ def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.2
         fig = Figure(figsize=(5, 4))
         ax = fig.subplots()
         plot_decision_regions(lambda G: perceptron_output(G, weights, b), X, y, ax=ax,
-                              xlim=xlim, ylim=ylim, resolution=120)
+                              xlim=xlim, ylim=ylim, resolution=120, legend_loc=LEGEND_LOC)
         plot_boundary_line(weights, b, ax, show_normal=True)
         pred = np.asarray(perceptron_output(X, weights, b)).reshape(-1)
         right = int(np.sum(pred == y))

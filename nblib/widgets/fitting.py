@@ -78,8 +78,9 @@ def line_explorer(x, y, predict, loss, *, reference=None, reference_label="refer
     i_lo, i_hi = _validate.value_range(intercept_range, (float(y.min()), float(y.max())),
                                        "intercept_range")
     l_name = getattr(loss, "__name__", "loss")
-    # Fixed axes: the picture must not jump while a slider moves.
-    pad_y = 0.1 * float(np.ptp(y))
+    # Fixed axes and legend: the picture must not jump while a slider moves.
+    pad_x, pad_y = 0.05 * float(np.ptp(x)), 0.1 * float(np.ptp(y))
+    xlim = (float(x.min()) - pad_x, float(x.max()) + pad_x)
     ylim = (float(y.min()) - pad_y, float(y.max()) + pad_y)
 
     def draw(slope, intercept):
@@ -94,7 +95,9 @@ def line_explorer(x, y, predict, loss, *, reference=None, reference_label="refer
         fig = Figure(figsize=(6, 4))
         ax = fig.subplots()
         plot_line_fit(x, y, lines, ax=ax, residuals=next(iter(lines)), xlabel=xlabel, ylabel=ylabel,
-                      title=f"y = {slope:.1f} x {'-' if intercept < 0 else '+'} {abs(intercept):.1f}")
+                      title=f"y = {slope:.1f} x {'-' if intercept < 0 else '+'} {abs(intercept):.1f}",
+                      legend_loc="upper left")
+        ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         fig.tight_layout()
         return (fig, ref_note) if ref_note else fig

@@ -16,7 +16,8 @@ def regularisation_explorer(runs, X, y):
 
     Training happens beforehand, in the notebook, once per (strength, size) pair; the
     callback only redraws the chosen run. Both panels keep fixed axis limits (the
-    loss axis spans every run) so that nothing jumps while a slider moves.
+    loss axis spans every run, the epoch axis the longest run) and the legend a fixed
+    place, so that nothing jumps while a slider moves.
 
     Parameters
     ----------
@@ -63,6 +64,8 @@ def regularisation_explorer(runs, X, y):
     y = _validate.labels01(y, X.shape[0])
     top = max(max(np.max(r["train_loss"]), np.max(r["val_loss"])) for r in table.values())
     ylim = (0.0, 1.05 * float(top))
+    epochs = max(max(len(r["train_loss"]), len(r["val_loss"])) for r in table.values())
+    xlim = (-0.05 * max(epochs - 1, 1), (epochs - 1) + 0.05 * max(epochs - 1, 1))
 
     def draw(l2_strength, hidden_units):
         run = table[(float(l2_strength), int(hidden_units))]
@@ -72,8 +75,9 @@ def regularisation_explorer(runs, X, y):
         train = np.asarray(run["train_loss"], dtype=float)
         plot_probability_map(run["predict_proba"], X, y, ax=ax1, resolution=80,
                              title=f"L2 = {l2_strength:g}, {hidden_units} hidden units")
-        plot_train_val_curves(train, val, ax=ax2, ylim=ylim,
+        plot_train_val_curves(train, val, ax=ax2, ylim=ylim, legend_loc="upper right",
                               title=f"final loss: training {train[-1]:.3f}, validation {val[-1]:.3f}")
+        ax2.set_xlim(*xlim)
         fig.tight_layout()
         return fig
 

@@ -58,7 +58,8 @@ def mlp_lr_explorer(runs, X, y):
     def draw(lr):
         fig = Figure(figsize=(10, 3.5))
         ax1, ax2 = fig.subplots(1, 2)
-        plot_loss_comparison(curves, ax=ax1, logy=True, highlight=lr, title="loss per epoch")
+        plot_loss_comparison(curves, ax=ax1, logy=True, highlight=lr, title="loss per epoch",
+                             legend_loc="upper right")
         losses = np.asarray(curves[lr], dtype=float)
         plot_probability_map(predictors[lr], X, y, ax=ax2, resolution=80,
                              title=f"{lr}: final loss {losses[-1]:.3f}")
