@@ -128,11 +128,9 @@ class _Scan(ast.NodeVisitor):
 
 def scan_code(source, where, protected_names=(), modules=None):
     """Findings in one cell's code (IPython magics and shell lines are skipped)."""
-    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
-    try:
-        tree = ast.parse("\n".join(lines))
-    except SyntaxError as error:
-        return [finding("code", "note", where, f"does not parse as Python: {error.msg} (line {error.lineno})")]
+    tree = _tree(source)
+    if tree is None:
+        return [finding("code", "note", where, "does not parse as Python")]
     scan = _Scan(where, set(protected_names), set() if modules is None else modules)
     scan.visit(tree)
     return scan.found
@@ -142,37 +140,33 @@ def _meta(cell):
     return cell.get("metadata", {}).get("nbgrader", {})
 
 
-def protected_names(source_nb):
-    """Names the instructor's locked cells define or import (checks, np, data...)."""
+def _tree(source):
+    """The cell's code as a syntax tree (IPython magics and shell lines dropped), or None."""
+    try:
+        return ast.parse("\n".join(l for l in source.splitlines() if not l.lstrip().startswith(("%", "!"))))
+    except SyntaxError:
+        return None
+
+
+def _imported_names(cells, kinds):
     names = set()
-    for cell in source_nb.cells:
-        meta = _meta(cell)
-        if cell.cell_type != "code" or meta.get("solution") or not (meta.get("locked") or meta.get("grade")):
-            continue
-        try:
-            tree = ast.parse("\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!"))))
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
+    for cell in cells:
+        tree = _tree(cell.source) if cell.cell_type == "code" else None
+        for node in ast.walk(tree) if tree else ():
+            if isinstance(node, kinds):
                 names |= {a.asname or a.name.split(".")[0] for a in node.names}
     return names - {"*"}
 
 
+def protected_names(source_nb):
+    """Names the instructor's cells import (checks, np, data...): the test cells rely on them."""
+    instructor = [c for c in source_nb.cells if not _meta(c).get("solution")]
+    return _imported_names(instructor, (ast.Import, ast.ImportFrom))
+
+
 def _module_aliases(source_nb):
     """Names the instructor's cells bind to modules (np, nblib, keras...)."""
-    aliases = set()
-    for cell in source_nb.cells:
-        if cell.cell_type != "code":
-            continue
-        try:
-            tree = ast.parse("\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!"))))
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                aliases |= {a.asname or a.name.split(".")[0] for a in node.names}
-    return aliases
+    return _imported_names(source_nb.cells, ast.Import)
 
 
 def scan_notebook(nb, source_nb):
