@@ -196,3 +196,31 @@ def test_a_failing_check_shows_only_its_message_in_ipython_but_the_students_bug_
     shell.run_cell("def student():\n    return 1 / 0\nstudent()")
     shown = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)
     assert "Traceback" in shown and "return 1 / 0" in shown and "ZeroDivisionError" in shown
+
+
+class _Agreeable:
+    """Says yes to everything: its comparisons return itself, which is always truthy."""
+
+    def __eq__(self, other):
+        return self
+
+    def __bool__(self):
+        return True
+
+
+def test_check_true_refuses_objects_that_always_agree():
+    with pytest.raises(CheckError, match="not True or False"):
+        check_true(_Agreeable(), "the result should match")
+    with pytest.raises(CheckError, match="not True or False"):
+        check_true(_Agreeable() == 3, "the result should match")
+
+
+def test_check_true_takes_plain_truth_values():
+    check_true(True, "ok")
+    check_true(np.bool_(True), "ok")
+    check_true(np.float64(1.0) > 0, "ok")
+    check_true(np.array(True), "ok")
+    with pytest.raises(CheckError, match="too small"):
+        check_true(np.int64(3) > 4, "too small")
+    with pytest.raises(TypeError, match="one truth value"):
+        check_true(np.array([True, True]), "ok")
