@@ -39,7 +39,10 @@ $(STAMP): requirements.txt pyproject.toml
 # (JUPYTER_CONFIG_PATH, nothing written to ~/.jupyter): nbgrader's instructor tools and
 # exchange panels are off. The instructor's (`make instructor`) has them all.
 # tests/test_student_setup.py runs these two commands (`make -n`) and checks both.
-JUPYTER_LAB := $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)"
+# Both set-ups hand notebooks to JupyterLab through nblib.contents, so opening a lab
+# does not mark it modified and a widget from a stopped kernel says to run its cell again.
+JUPYTER_LAB := $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
+  --ServerApp.contents_manager_class=nblib.contents.CourseContentsManager
 STUDENT_CONFIG := JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter/student"
 
 lab: $(STAMP)

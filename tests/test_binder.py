@@ -7,6 +7,7 @@ then runs binder/postBuild from the repository's root. These checks are static:
 building the image needs Docker and network access to conda-forge.
 """
 
+import json
 import os
 import re
 from urllib.parse import parse_qs, urlparse
@@ -72,3 +73,17 @@ def test_readme_badge_opens_lab_01():
         assert path.startswith("lab/tree/"), path
         assert (REPO / path.removeprefix("lab/tree/")).is_file(), f"the badge opens a missing file: {path}"
         assert path.endswith("notebooks/01-regression/01-regression.ipynb")
+
+
+def test_postbuild_sets_the_course_contents_manager(tmp_path):
+    """postBuild's config step, run against a throw-away prefix that already has config."""
+    script = (BINDER / "postBuild").read_text()
+    snippet = re.search(r"python - <<'EOF'\n(.*?)\nEOF\n", script, re.S).group(1)
+    assert "sys.prefix" in snippet
+    config = tmp_path / "etc" / "jupyter" / "jupyter_server_config.json"
+    config.parent.mkdir(parents=True)
+    config.write_text('{"ServerApp": {"jpserver_extensions": {"nbgrader.server_extensions.formgrader": false}}}')
+    exec(snippet.replace("sys.prefix", repr(str(tmp_path))), {})
+    server = json.loads(config.read_text())["ServerApp"]
+    assert server == {"jpserver_extensions": {"nbgrader.server_extensions.formgrader": False},
+                      "contents_manager_class": "nblib.contents.CourseContentsManager"}

@@ -24,16 +24,15 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
-from pathlib import Path
 
 import nbformat
 import pytest
 import requests
 from tools.course import (BIN, REPO, course_env, fill_solutions, graded_cells, make_course,
                           nbgrader_meta, notebook_path, read, run_nbgrader)
+from tools.servers import free_ports
 
 pytestmark = pytest.mark.slow
 
@@ -55,15 +54,6 @@ def _proxy_command():
         pytest.skip("configurable-http-proxy is not installed: run `make hub-deps` (npm ci)")
     return found
 
-
-def _free_ports(n):
-    socks = [socket.socket() for _ in range(n)]
-    for s in socks:
-        s.bind(("127.0.0.1", 0))
-    ports = [s.getsockname()[1] for s in socks]
-    for s in socks:
-        s.close()
-    return ports
 
 
 HUB_CONFIG = """
@@ -170,8 +160,11 @@ def hub(tmp_path):
         (cfg / "nbgrader_config.py").write_text(_user_config(exchange, extra))
 
     env = course_env(tmp_path / "tools-home")
-    port, hub_port, api_port = _free_ports(3)
-    args = ["--allow-root"] if os.geteuid() == 0 else []
+    port, hub_port, api_port = free_ports(3)
+    # The README's set-up for every user's server: nblib's contents manager (notebooks
+    # open unmodified; widgets from a stopped kernel say to run the cell again).
+    args = ["--ServerApp.contents_manager_class=nblib.contents.CourseContentsManager"]
+    args += ["--allow-root"] if os.geteuid() == 0 else []
     env_keep = ["PATH", "PYTHONPATH", "LANG", "LC_ALL", "MPLBACKEND", "PYDEVD_DISABLE_FILE_VALIDATION",
                 "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS"]
     config = tmp_path / "jupyterhub_config.py"

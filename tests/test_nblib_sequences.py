@@ -135,7 +135,13 @@ def test_lstm_gate_trace_bad_input():
 def test_gate_plot_and_explorer():
     trace = {k: np.full((4, 2), 0.5) for k in ("input", "forget", "output", "cell", "candidate", "hidden")}
     ax = plot_gate_trace(trace, list("abcd"), unit=1, upto=2)
-    assert ax.get_ylim() == (-1.6, 1.6)
+    assert ax.get_ylim() == pytest.approx((-1.6, 1.2))
+    # An unbounded cell state widens the range for every step and unit, so nothing is cut off.
+    trace["cell"][3, 0] = 2.5
+    for unit, upto in ((1, 1), (0, 4)):
+        ax = plot_gate_trace(trace, list("abcd"), unit=unit, upto=upto)
+        assert ax.get_ylim() == pytest.approx((-1.0 - 0.3 * 3.5, 2.5 + 0.35))
+    trace["cell"][3, 0] = 0.5
     with pytest.raises(ValueError):
         plot_gate_trace(trace, list("abc"))
     with pytest.raises(ValueError):

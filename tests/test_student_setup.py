@@ -13,14 +13,13 @@ import re
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
-import time
 
 import pytest
 import requests
 
 from tools.course import LABS, REPO, notebook_path, read
+from tools.servers import free_ports, wait_until_up
 
 TOKEN = "student-setup-test"
 # JupyterLab plugins of @jupyter/nbgrader 0.9.6 that are instructor-only or need an exchange.
@@ -32,11 +31,6 @@ SERVER_EXTENSIONS = {"formgrader": "/formgrader", "course_list": "/formgraders",
                      "assignment_list": "/assignments?course_id=nn-basics",
                      "validate_assignment": "/assignments/validate"}
 
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _make_command(target, port):
@@ -52,26 +46,13 @@ def _make_command(target, port):
 
 
 def _start(target, home):
-    port = _free_port()
+    (port,) = free_ports()
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER_")}
     env.update(HOME=str(home), JUPYTER_RUNTIME_DIR=str(home / "runtime"))
     proc = subprocess.Popen(_make_command(target, port), shell=True, cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     return proc, f"http://127.0.0.1:{port}"
 
-
-def _wait(proc, url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"JupyterLab exited ({proc.returncode}):\n{proc.stderr.read().decode()[-3000:]}")
-        try:
-            if requests.get(f"{url}/api/status", params={"token": TOKEN}, timeout=2).ok:
-                return
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"JupyterLab did not answer at {url} within {timeout} s")
 
 
 def _what_a_browser_gets(url):
@@ -94,7 +75,7 @@ def test_students_lab_hides_the_instructor_tools_and_the_instructors_lab_has_the
             (tmp_path / target).mkdir()
             servers[target] = _start(target, tmp_path / target)
         for proc, url in servers.values():
-            _wait(proc, url)
+            wait_until_up(proc, url, TOKEN)
         student_disabled, student_served = _what_a_browser_gets(servers["lab"][1])
         instructor_disabled, instructor_served = _what_a_browser_gets(servers["instructor"][1])
     finally:
@@ -107,6 +88,7 @@ def test_students_lab_hides_the_instructor_tools_and_the_instructors_lab_has_the
                     os.killpg(proc.pid, signal.SIGKILL)
                     proc.wait()
     assert HIDDEN_PLUGINS <= student_disabled
+    assert "@jupyterlab/apputils-extension:announcements" in student_disabled  # no news pop-up
     assert "@jupyter/nbgrader:validate-assignment" not in student_disabled
     assert student_served == {"validate_assignment"}
     assert not {p for p in instructor_disabled if p.startswith("@jupyter/nbgrader")}
@@ -117,6 +99,8 @@ def test_the_makefile_targets_differ_only_by_the_student_config_folder():
     student, instructor = _make_command("lab", 1), _make_command("instructor", 1)
     assert student.replace(f'JUPYTER_CONFIG_PATH="{REPO}/jupyter/student" ', "") == instructor
     assert shlex.split(student)[1] == f"JUPYTER_CONFIG_PATH={REPO}/jupyter/student"
+    # Both hand notebooks over through nblib.contents (tests/test_browser.py: its effect).
+    assert "--ServerApp.contents_manager_class=nblib.contents.CourseContentsManager" in shlex.split(instructor)
 
 
 @pytest.mark.parametrize("lab", LABS)

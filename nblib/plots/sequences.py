@@ -256,8 +256,11 @@ def plot_gate_trace(trace, tokens, *, unit=0, upto=None, ax=None, title=None):
     Returns
     -------
     matplotlib.axes.Axes
-        Fixed axis limits (every step, all gates in [-1.6, 1.6]) so that stepping through
-        a sequence does not move the axes.
+        The axis limits depend only on the whole trace (every step of every unit), so
+        stepping through a sequence or changing unit does not move the axes: at least
+        [-1.6, 1.2] (gates lie in [0, 1], the candidate and the hidden state in [-1, 1]),
+        wider when the cell state, which is unbounded, goes beyond [-1, 1]. Room is left
+        under the curves for the legend.
 
     Used in: lab 06 (section "The LSTM walk-through" and its explorer).
     """
@@ -289,7 +292,9 @@ def plot_gate_trace(trace, tokens, *, unit=0, upto=None, ax=None, title=None):
             ax.plot(steps, arrays[key][:upto, unit], color=colour, marker=marker, markersize=5,
                     linewidth=width, label=key + (" gate" if key in ("forget", "input", "output") else ""))
     ax.set_xlim(0.5, T + 0.5)
-    ax.set_ylim(-1.6, 1.6)
+    drawn = np.concatenate([arrays[k].ravel() for k in styles if k in arrays])
+    lo, hi = min(-1.0, float(drawn.min())), max(1.0, float(drawn.max()))
+    ax.set_ylim(lo - 0.3 * (hi - lo), hi + 0.1 * (hi - lo))
     ax.axhline(0, color="0.8", linewidth=0.8)
     ax.set_xticks(np.arange(1, T + 1))
     ax.set_xticklabels(tokens, rotation=30, ha="right")

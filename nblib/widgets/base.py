@@ -120,6 +120,11 @@ def picture_explorer(draw, **controls):
         if not hasattr(control, "observe") or not hasattr(control, "value"):
             raise TypeError(f"control {name!r} must be an ipywidgets control with a value")
     fit_descriptions(list(controls.values()))
+    for control in controls.values():
+        if isinstance(control, widgets.ToggleButtons):
+            # ipywidgets 8 draws a ToggleButtons' description on a line of its own, at the
+            # far left; this class puts it beside the buttons, aligned with the other labels.
+            control.add_class("widget-inline-hbox")
     message = widgets.HTML()
     image = widgets.Image(format="png")
     box = PictureWidget(children=[*controls.values(), message, image])
