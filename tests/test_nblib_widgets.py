@@ -346,6 +346,15 @@ def test_a_long_description_gets_room_and_short_ones_keep_the_default():
     assert sliders["slope"].style.description_width == ""
 
 
+def test_toggle_buttons_keep_their_label_beside_them():
+    # ipywidgets 8 would put a ToggleButtons' description on a line of its own.
+    from nblib.widgets.base import picture_explorer
+    buttons = widgets.ToggleButtons(options=["a", "b"], description="unit")
+    slider = widgets.IntSlider(description="word")
+    picture_explorer(lambda unit, word: "nothing to draw", unit=buttons, word=slider)
+    assert "widget-inline-hbox" in buttons._dom_classes and not slider._dom_classes
+
+
 def _conv2d(image, kernel, stride=1, padding=0):
     p = np.pad(image, padding)
     n = p.shape[0] - 2
