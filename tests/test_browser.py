@@ -282,7 +282,9 @@ def _settled(tab, img, quiet_s=0.8, timeout_s=60):
 
 def _describe(control):
     """The control's description, as shown (a checkbox has it beside the box)."""
-    labels = [t.strip() for t in control.locator("label").all_text_contents() if t.strip()]
+    # A checkbox's first label holds a zero-width space; its description is in the second.
+    labels = [t.strip(" \n\u200b") for t in control.locator("label").all_text_contents()]
+    labels = [t for t in labels if t]
     return labels[0] if labels else control.get_attribute("class").split()[-1]
 
 
