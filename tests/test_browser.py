@@ -28,7 +28,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import time
 from pathlib import Path
@@ -37,7 +36,7 @@ import pytest
 import requests
 
 from tools.course import LABS, REPO, course_env, notebook_path, read
-from tools.servers import free_ports, wait_until_up
+from tools.servers import free_ports, make_lab_command, stop, wait_until_up
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (requirements.txt pins it)")
 
@@ -75,21 +74,15 @@ if CHROMIUM is None:
                 "the browser tests need one", allow_module_level=True)
 
 
-
 def _make_lab_command(root, port, tmp):
-    """The command `make lab` runs, pointed at `root` with test-only server options."""
-    args = " ".join([
+    """The command `make lab` runs, over `root`, with test-only server options."""
+    return make_lab_command("lab", " ".join([
         "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
+        f"--IdentityProvider.token={TOKEN}",
         # Lets the test read the notebook model (dirty flag, outputs) from the page.
         "--LabApp.expose_app_in_browser=True",
         f"--LabApp.workspaces_dir={tmp / 'workspaces'}", f"--LabApp.user_settings_dir={tmp / 'settings'}",
-    ])
-    out = subprocess.run(["make", "-n", "-o", ".venv/.installed", "lab", f"LAB_ARGS={args}"],
-                         cwd=REPO, capture_output=True, text=True, check=True).stdout
-    (line,) = [l for l in out.splitlines() if " lab " in l and "jupyter" in l]
-    # root_dir given twice: the later (ours) wins; drop the Makefile's for clarity.
-    return re.sub(r' --ServerApp\.root_dir="[^"]*"', "", line, count=1)
+    ]), root_dir=root)
 
 
 class Lab:
@@ -130,13 +123,7 @@ class Lab:
                 self.api("DELETE", f"sessions/{session['id']}")
 
     def stop(self):
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        stop(self.proc)
 
 
 @pytest.fixture(scope="module")

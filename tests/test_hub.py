@@ -55,7 +55,6 @@ def _proxy_command():
     return found
 
 
-
 HUB_CONFIG = """
 c = get_config()  # noqa: F821
 c.JupyterHub.bind_url = "http://127.0.0.1:{port}"

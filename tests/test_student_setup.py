@@ -12,14 +12,13 @@ import os
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 
 import pytest
 import requests
 
 from tools.course import LABS, REPO, notebook_path, read
-from tools.servers import free_ports, wait_until_up
+from tools.servers import free_ports, make_lab_command, stop, wait_until_up
 
 TOKEN = "student-setup-test"
 # JupyterLab plugins of @jupyter/nbgrader 0.9.6 that are instructor-only or need an exchange.
@@ -32,17 +31,12 @@ SERVER_EXTENSIONS = {"formgrader": "/formgrader", "course_list": "/formgraders",
                      "validate_assignment": "/assignments/validate"}
 
 
-
 def _make_command(target, port):
     """The shell command `make <target>` runs, with arguments for a headless test server."""
     if not shutil.which("make"):
         pytest.skip("make is not installed")
-    args = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
-            f"--IdentityProvider.token={TOKEN}")
-    out = subprocess.run(["make", "-n", "-o", ".venv/.installed", target, f"LAB_ARGS={args}"],
-                         cwd=REPO, capture_output=True, text=True, check=True).stdout
-    (line,) = [l for l in out.splitlines() if " lab " in l and "jupyter" in l]
-    return line
+    return make_lab_command(target, f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
+                                    f"--IdentityProvider.token={TOKEN}")
 
 
 def _start(target, home):
@@ -52,7 +46,6 @@ def _start(target, home):
     proc = subprocess.Popen(_make_command(target, port), shell=True, cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     return proc, f"http://127.0.0.1:{port}"
-
 
 
 def _what_a_browser_gets(url):
@@ -80,13 +73,7 @@ def test_students_lab_hides_the_instructor_tools_and_the_instructors_lab_has_the
         instructor_disabled, instructor_served = _what_a_browser_gets(servers["instructor"][1])
     finally:
         for proc, _ in servers.values():
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)  # the session this test started
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                    proc.wait()
+            stop(proc, timeout=15)
     assert HIDDEN_PLUGINS <= student_disabled
     assert "@jupyterlab/apputils-extension:announcements" in student_disabled  # no news pop-up
     assert "@jupyter/nbgrader:validate-assignment" not in student_disabled

@@ -1,12 +1,34 @@
-"""Jupyter servers started by the tests: spare ports, and waiting until one answers.
+"""Jupyter servers started by the tests: the Makefile's command, spare ports, waiting
+until a server answers, and stopping it.
 
 Used by tests/test_student_setup.py, tests/test_browser.py and tests/test_hub.py.
 """
 
+import os
+import re
+import signal
 import socket
+import subprocess
 import time
 
 import requests
+
+from tools.course import REPO
+
+
+def make_lab_command(target, lab_args, root_dir=None):
+    """The shell command `make <target>` (lab or instructor) runs, read with `make -n`.
+
+    `lab_args` is appended as the Makefile's LAB_ARGS; `root_dir` replaces the
+    Makefile's root folder (the course checkout). The venv is taken as installed.
+    """
+    out = subprocess.run(["make", "-n", "-o", ".venv/.installed", target, f"LAB_ARGS={lab_args}"],
+                         cwd=REPO, capture_output=True, text=True, check=True).stdout
+    (line,) = [l for l in out.splitlines() if " lab " in l and "jupyter" in l]
+    if root_dir is not None:
+        line, n = re.subn(r'--ServerApp\.root_dir="[^"]*"', f'--ServerApp.root_dir="{root_dir}"', line)
+        assert n == 1, line
+    return line
 
 
 def free_ports(n=1):
@@ -43,3 +65,14 @@ def wait_until_up(proc, url, token, timeout=60, log=None):
             pass
         time.sleep(0.3)
     raise AssertionError(f"the Jupyter server did not answer at {url} within {timeout} s")
+
+
+def stop(proc, timeout=20):
+    """Stop a server started with start_new_session=True, and all it started."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
