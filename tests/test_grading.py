@@ -24,7 +24,6 @@ import re
 import subprocess
 import sys
 
-import nbclient
 import nbformat
 import pytest
 
@@ -32,6 +31,7 @@ from tools.course import (
     BEGIN_HIDDEN, END_HIDDEN, LABS, REPO, course_env, fill_solutions, graded_cells, make_course,
     marked_blocks, nbgrader_meta, notebook_path, read, run_nbgrader,
 )
+from tools.claims import without_claims
 from tools.matrix import SOLUTION, combine_cases, combined_notebook, lab_students
 from tools.submissions import case_files, parse_case
 
@@ -98,15 +98,6 @@ def _text_outputs(nb):
     return seen
 
 
-def _execute_solution(lab, home):
-    nb = read(notebook_path(lab))
-    client = nbclient.NotebookClient(
-        nb, timeout=300, kernel_name="python3", store_widget_state=True,
-        resources={"metadata": {"path": str(notebook_path(lab).parent)}})
-    client.execute(env=course_env(home))
-    return nb
-
-
 def _gradebook_scores(course, lab, students):
     from nbgrader.api import Gradebook
 
@@ -151,7 +142,7 @@ def _feedback_problems(lab, course, env, release, students):
 
 
 @pytest.mark.parametrize("lab", LABS)
-def test_nbgrader_agrees_with_the_matrix(lab, tmp_path):
+def test_nbgrader_agrees_with_the_matrix(lab, tmp_path, executed_solution):
     """One real nbgrader batch per lab: same scores as the matrix, restored cells, safe
     feedback; and the solution runs cleanly and reproducibly."""
     course = make_course(tmp_path / "course", [lab])
@@ -216,7 +207,9 @@ def test_nbgrader_agrees_with_the_matrix(lab, tmp_path):
     problems += _feedback_problems(lab, course, env, release, students)
 
     # The solution, run plainly, is clean; and nbgrader's run of it printed the same text.
-    plain = _text_outputs(_execute_solution(lab, tmp_path / "plain"))
+    # (The plain run is the instructor source, whose claim cells the release leaves out;
+    # they print nothing and are checked by tests/test_claims.py.)
+    plain = _text_outputs(without_claims(executed_solution(lab)))
     problems += [f"cell {i}: {kind} {text[:300]}" for i, kind, name, text in plain
                  if kind == "error" or name == "stderr"]
     graded = _text_outputs(read(course / "autograded" / SOLUTION / lab / f"{lab}.ipynb"))

@@ -164,3 +164,22 @@ def test_release_holds_no_graded_algorithm_outside_solution_cells(lab):
                 if share >= 0.6:
                     found.append(f"cell {i}: {name} holds {share:.0%} of the graded {graded}'s code")
     assert not found, "\n".join(found)
+
+
+# Words meant for the team, not for students: the lecture notes are "the lecture notes",
+# a computer is "a laptop" or "a 2-core laptop".
+_INTERNAL = re.compile(
+    r"\bthe seeds?'|\bin the seeds\b|\bseeds? (?:notes|slides|files?|text)\b|\bseed 00\d"
+    r"|\bproject(?:'s)? (?:2-core )?machine|\bthe project's\b", re.I)
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_release_speaks_to_students(lab):
+    """No internal words in what students read (markdown and code comments alike)."""
+    found = []
+    for i, cell in enumerate(read(notebook_path(lab, release=True)).cells):
+        for line in cell.source.splitlines():
+            text = line if cell.cell_type == "markdown" else line.partition("#")[2]
+            if _INTERNAL.search(text):
+                found.append(f"cell {i}: {line.strip()[:140]}")
+    assert not found, "internal words in the release:\n" + "\n".join(found)

@@ -5,7 +5,8 @@ import json
 import pytest
 from tools.course import (
     BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, LABS, RELEASE, course_env,
-    graded_cells, make_course, marked_blocks, notebook_path, read, run_nbgrader, solution_cells,
+    execute_notebook, graded_cells, make_course, marked_blocks, nbgrader_meta, notebook_path, read,
+    run_nbgrader, solution_cells,
 )
 
 
@@ -60,3 +61,22 @@ def test_release_holds_no_solution_or_hidden_test(lab):
     release_stubs = [c for c in read(path).cells if c.get("metadata", {}).get("nbgrader", {}).get("solution")]
     for cell in release_stubs:
         assert "raise NotImplementedError()" in cell.source, f"{lab}: stub without NotImplementedError"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lab", LABS)
+def test_run_all_on_the_untouched_release(lab, tmp_path):
+    """What a newcomer sees after Run All before writing any code: the test cells fail
+    (that is their job); every other cell runs, and a cell that needs an unfinished
+    exercise says which one instead of showing a traceback."""
+    nb = execute_notebook(notebook_path(lab, release=True), tmp_path / "home")
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or nbgrader_meta(cell).get("grade"):
+            continue
+        for out in cell.outputs:
+            if out.output_type == "error":
+                problems.append(f"cell {i}: {out.ename}: {out.evalue[:200]}")
+            elif out.output_type == "stream" and out.name == "stderr":
+                problems.append(f"cell {i}: stderr: {out.text[:200]}")
+    assert not problems, f"{len(problems)} cell(s) outside test cells fail on the blank release:\n" + "\n".join(problems)

@@ -115,6 +115,22 @@ def course_env(tmp_home):
     return env
 
 
+def execute_notebook(path, home, allow_errors=True, timeout=300):
+    """Run a notebook top to bottom in a fresh kernel from its own folder, offline.
+
+    Errors are kept as outputs (``allow_errors``) so that one run reports every
+    failing cell; returns the executed notebook.
+    """
+    import nbclient
+
+    nb = read(path)
+    client = nbclient.NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", store_widget_state=True, allow_errors=allow_errors,
+        resources={"metadata": {"path": str(Path(path).parent)}})
+    client.execute(env=course_env(home))
+    return nb
+
+
 def run_nbgrader(args, course, env, check=True):
     """Run an nbgrader command in a course folder, as an instructor would."""
     proc = subprocess.run(

@@ -47,6 +47,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 
+from tools.claims import is_claim
 from tools.course import (
     REPO, fill_solutions, graded_cells, nbgrader_meta, notebook_path, read, solution_cells,
 )
@@ -190,7 +191,7 @@ def units_for(solution_nb, student_nb):
     tests = {id(c) for c in graded_cells(solution_nb)}
     units = []
     for cell in solution_nb.cells:
-        if cell.cell_type != "code":
+        if cell.cell_type != "code" or is_claim(cell):  # claims: the instructor's prose checks
             continue
         meta = nbgrader_meta(cell)
         if id(cell) in tests:
