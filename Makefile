@@ -18,7 +18,7 @@ STAMP := $(VENV)/.installed
 LABS := $(notdir $(wildcard solutions/[0-9]*))
 JOBS ?= 2
 
-.PHONY: lab instructor test release bench grade clean-venv help hub-deps
+.PHONY: lab instructor test release bench grade report clean-venv help hub-deps
 
 help:
 	@echo "make lab      create .venv if needed and open the course in JupyterLab (students)"
@@ -27,6 +27,7 @@ help:
 	@echo "make release  regenerate notebooks/ from solutions/ with nbgrader (instructors)"
 	@echo "make bench    time and measure each lab (execution and autograding)"
 	@echo "make grade LAB=<lab>  grade every submission of a lab, sealed and in parallel (instructors)"
+	@echo "make report LAB=<lab> rebuild the class report from the gradebook (instructors)"
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c "import sys; assert sys.version_info[:2] == (3, 11), 'the course needs Python 3.11, got ' + sys.version.split()[0] + '; run: make PYTHON=python3.11 ...'"
@@ -63,11 +64,19 @@ bench: $(STAMP)
 	$(RUN) $(BIN)/python -m benchmarks.bench $(LABS)
 
 # Grade every submitted/<student>/$(LAB)/ sealed and in parallel (tools/grade.py):
-#   make grade LAB=01-regression [WORKERS=4] [ENGINE=dask] [SCHEDULER=tcp://host:8786]
+#   make grade LAB=01-regression [WORKERS=4] [ENGINE=dask] [SCHEDULER=tcp://host:8786] [COURSE=dir]
+# COURSE is the nbgrader course folder (default: this one).
+COURSE ?= $(CURDIR)
 grade: $(STAMP)
 	@test -n "$(LAB)" || { echo "usage: make grade LAB=<lab id> [WORKERS=n] [ENGINE=processes|dask]"; exit 2; }
-	$(RUN) $(BIN)/python -m tools.grade "$(LAB)" --course "$(CURDIR)" $(if $(WORKERS),--workers $(WORKERS)) \
-	  $(if $(ENGINE),--engine $(ENGINE)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+	$(RUN) $(BIN)/python -m tools.grade "$(LAB)" --course "$(COURSE)" $(if $(WORKERS),--workers $(WORKERS)) \
+	  $(if $(ENGINE),--engine $(ENGINE)) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(if $(FORCE),--force)
+
+# Rebuild reports/$(LAB)/class-report.md from the gradebook and the integrity reports
+# (after regrading by hand in the Formgrader, say); `make grade` ends with it.
+report: $(STAMP)
+	@test -n "$(LAB)" || { echo "usage: make report LAB=<lab id>"; exit 2; }
+	$(RUN) $(BIN)/python -m tools.grade "$(LAB)" --course "$(COURSE)" --report
 
 # JupyterHub's proxy (configurable-http-proxy, pinned in package-lock.json) for
 # tests/test_hub.py. Without npm this only prints a note (the test is then skipped).

@@ -42,7 +42,35 @@ c.ClearSolutions.code_stub = {
 }
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
-# Per-cell time limit while autograding. Importing TensorFlow takes 6-9 s here and
+# Autograding is sealed, whoever starts it (`make grade`, `nbgrader autograde`, the
+# Formgrader's Autograde button): each submission's kernel runs in a sandbox with an
+# in-kernel guard, and every submission gets an integrity report (tools/sealed.py).
+# These are nbgrader's default lists with the course's two steps put in.
+c.Autograde.sanitize_preprocessors = [
+    "tools.sealed.SealedIntake",          # drop invented/duplicated graded cells, scan the code
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.Autograde.autograde_preprocessors = [
+    "tools.sealed.SealedExecute",         # nbgrader's Execute, with the kernel in the sandbox
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# The sandbox's limits, one place for all doors (defaults in tools/sandbox.py).
+c.SealedExecute.memory_mb = 6144       # address space: TensorFlow maps about 2.5 GB on import
+c.SealedExecute.cpu_seconds = 900      # CPU time of the whole kernel
+c.SealedExecute.total_seconds = 1200   # wall time of the whole notebook; later cells are not run
+c.SealedExecute.file_mb = 64           # largest file the kernel may write
+c.SealedExecute.output_kb = 1024       # output one cell may print
+
+# Per-cell time limit while autograding (every door, the sealed kernel included). Importing TensorFlow takes 6-9 s here and
 # can take a minute on an old laptop; a student's infinite loop is still stopped
 # (interrupted) after this long and the rest of the notebook is graded.
 c.Execute.timeout = 180
@@ -66,3 +94,28 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# Nothing a student writes runs in the instructor's browser. The Formgrader's
+# submission view and the feedback pages are HTML rendered from the student's
+# notebook by nbconvert's HTMLExporter (templates `formgrade` and `feedback`); this
+# config reaches both (tools/sanitise.py says what each piece covers; tested by
+# tests/test_sanitise.py). nbconvert's switch: text/html and text/markdown outputs go
+# through `clean_html`, and JavaScript and widget outputs are not written at all.
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.filters = {
+    # A readable allowlist (tables, headings, data: image plots) instead of nbconvert's.
+    "clean_html": "tools.sanitise.clean_html",
+    # nbgrader's templates render markdown cells without asking sanitize_html.
+    "strip_files_prefix": "tools.sanitise.strip_files_prefix",
+}
+# Image sizes (written unquoted into <img>) and the page header's student id.
+c.HTMLExporter.preprocessors = ["tools.sanitise.SanitiseNotebook"]
+# The Formgrader serves every file of a graded submission at
+# /formgrader/submissions/<id>/<file> in the instructor's own origin, unsandboxed (unlike
+# Jupyter's /files/): a student's HTML, SVG or XML file opened there runs its scripts.
+# Files a browser would run as a document are never collected nor copied into
+# autograded/ or feedback/ (nbgrader matches these globs case-sensitively, and its
+# glob-based copies skip dot-files unless asked: hence both cases and ".*").
+_RUNNABLE = ("html", "htm", "shtml", "xhtml", "xht", "svg", "svgz", "xml", "xsl", "xslt", "mht", "mhtml")
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"] + [  # nbgrader's, then ours
+    prefix + "." + "".join(f"[{ch}{ch.upper()}]" for ch in ext) for ext in _RUNNABLE for prefix in ("*", ".*")]

@@ -87,6 +87,23 @@ def test_parallel_and_dask_match_serial_nbgrader(courses):
     assert "not implemented yet" in report, "the blank submission's failures are missing"
     assert "5 students graded" in report
 
+    # An instructor regrades a cell by hand (as the Formgrader does); `make report`
+    # rebuilds the class report from the gradebook and shows it.
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{copies['parallel'] / 'gradebook.db'}", "nn-basics") as gb:
+        notebook = gb.find_submission_notebook(LAB, LAB, "wrong-sigmoid-neuron-no-bias")
+        grade = next(g for g in notebook.grades if g.name == "test_sigmoid_neuron")
+        assert grade.auto_score == 0
+        top = grade.max_score
+        grade.manual_score = top
+        gb.db.commit()
+    proc = subprocess.run(["make", "-o", ".venv/.installed", "report", f"LAB={LAB}", f"COURSE={copies['parallel']}"],
+                          cwd=C.REPO, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rebuilt = json.loads((copies["parallel"] / "reports" / LAB / "class-results.json").read_text())
+    assert rebuilt["wrong-sigmoid-neuron-no-bias"]["cells"]["test_sigmoid_neuron"][0] == top
+    assert (copies["parallel"] / "reports" / LAB / "class-report.md").read_text(encoding="utf-8") != report
+
     # The distributed engine: a Dask local cluster of two worker processes. (One test
     # with the above: both compare with the same serial run, which costs a minute.)
     from tools.grade import grade_class

@@ -7,9 +7,10 @@ Two layers, so that the suite stays fast as labs are added:
   processes that run only what those cells need. Each `wrong_*` case must lose the test
   cells it names (`# lose:`), keep the ones it names (`# keep:`); each `correct_*` case
   keeps full marks; the solution scores full, the blank release zero;
-* per lab, one real `nbgrader autograde` batch (the solution and a combined
-  submission that hold several wrong functions at once, one with a deleted test cell)
-  must give, cell by cell, exactly the matrix's scores. The same batch proves that a
+* per lab, one real `nbgrader autograde` batch, sealed as the course's config makes it
+  (the solution, a combined submission that holds several wrong functions at once, one
+  with a deleted test cell, and every correct_* variant) must give, cell by cell,
+  exactly the matrix's scores, and flag no correct submission for review. The same batch proves that a
   deleted test cell is restored, that feedback shows scores and messages but no hidden
   test source, and, against a plain execution of the solutions notebook, that the lab
   runs cleanly (no error, nothing on stderr) and prints the same text every run.
@@ -157,6 +158,11 @@ def test_nbgrader_agrees_with_the_matrix(lab, tmp_path, executed_solution):
     students = {SOLUTION: filled}
     for k, stems in enumerate(groups, 1):
         students[f"combined-{k}"] = combined_notebook(filled, cases, stems)
+    # Every correct_* variant, packed into as few submissions as their functions allow:
+    # graded sealed like the solution, none may be flagged for review.
+    correct_groups = combine_cases(cases, prefix="correct_")
+    for k, stems in enumerate(correct_groups, 1):
+        students[f"correct-{k}"] = combined_notebook(filled, cases, stems)
     # The first combined submission also lost a test cell that none of its wrong
     # functions fails: nbgrader must put it back and grade it (the matrix always runs
     # the instructor's test cells, so the verdicts still compare).
@@ -205,6 +211,17 @@ def test_nbgrader_agrees_with_the_matrix(lab, tmp_path, executed_solution):
         if got is None or manual:
             problems.append(f"the deleted test cell {deleted} was not restored and graded")
     problems += _feedback_problems(lab, course, env, release, students)
+
+    # The course's config seals `nbgrader autograde`: each submission has an integrity
+    # report, and no correct submission is flagged for review (no false alarms).
+    for student in students:
+        integrity = course / "reports" / lab / "integrity" / f"{student}.json"
+        if not integrity.exists():
+            problems.append(f"{student}: no integrity report (was autograde sealed?)")
+            continue
+        flags = json.loads(integrity.read_text(encoding="utf-8"))["flags"]
+        if (student == SOLUTION or student.startswith("correct-")) and flags:
+            problems.append(f"{student} is correct but flagged for review: {flags}")
 
     # The solution, run plainly, is clean; and nbgrader's run of it printed the same text.
     # (The plain run is the instructor source, whose claim cells the release leaves out;

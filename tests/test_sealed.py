@@ -171,9 +171,13 @@ def check_scalar(*args, **kwargs):
     _write(folder, nb)
 
 
-@case(expected={k: 0 for k in CELLS}, flags=["tamper: uses get_ipython"])
+@case(expected=LOSES, flags=["tamper: uses get_ipython", "IPython's showtraceback"])
 def traceback_hook_tricks(nb, folder, course):
-    """Wrong answer; errors hidden by replacing IPython's traceback display and handler."""
+    """Wrong answer; errors hidden by replacing IPython's traceback display and handler.
+
+    The error still fails its cell (the cell's reply is an error whatever is displayed);
+    the code scan flags the submission but takes no points: the other cells keep theirs.
+    """
     _replace_body(nb, "sigmoid_neuron", WRONG + '''
 get_ipython().showtraceback = lambda *a, **k: None
 get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)
@@ -181,9 +185,9 @@ get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)
     _write(folder, nb)
 
 
-@case(expected={k: 0 for k in CELLS}, flags=["tamper: uses sys.excepthook"])
+@case(expected=LOSES, flags=["tamper: uses sys.excepthook"])
 def excepthook_trick(nb, folder, course):
-    """Wrong answer; sys.excepthook silenced."""
+    """Wrong answer; sys.excepthook silenced (IPython does not use it for cell errors)."""
     _replace_body(nb, "sigmoid_neuron", WRONG + '''
 import sys
 sys.excepthook = lambda *args: None
@@ -364,6 +368,42 @@ def sigmoid_neuron(x, w, w0):
     warnings.warn("sigmoid_neuron: an overflow is harmless here", RuntimeWarning)
     return out
 ''')
+    _write(folder, nb)
+
+
+@case(review=False)
+def correct_with_ipython_display(nb, folder, course):
+    """Correct answers that show an intermediate value with IPython.display (a common idiom)."""
+    _append(nb, "step", """
+from IPython.display import Markdown, display
+
+display(Markdown(f"step(0.0) = {step(0.0)}"))
+""")
+    _write(folder, nb)
+
+
+@case(review=False)
+def correct_importing_requests(nb, folder, course):
+    """Correct answers that import requests: urllib3's IPv6 probe at import is the library's own work."""
+    _append(nb, "step", "import requests  # noqa: F401")
+    _write(folder, nb)
+
+
+NETWORK_PROBE = """
+    import socket
+    try:
+        socket.create_connection(("127.0.0.1", 9), timeout=1).close()
+    except OSError:
+        pass"""
+
+
+@case(flags=["network (socket."], review=True)
+def student_opens_a_socket(nb, folder, course):
+    """Correct answers, but sigmoid_neuron tries to reach the network whenever a test calls
+    it: refused, and flagged because the student's own code asked (no points lost)."""
+    cell = _solution_cell(nb, "sigmoid_neuron")
+    head, doc, body = cell.source.split('"""', 2)
+    cell.source = head + '"""' + doc + '"""' + NETWORK_PROBE + body
     _write(folder, nb)
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools.sandbox import Limits
+from tools.sanitise import md_code, md_text
 
 
 def students_of(course, lab):
@@ -121,14 +121,20 @@ def _run_dask(jobs, workers, on_done, scheduler=None):
 
 
 def grade_class(course, lab, students=None, workers=None, engine="processes", scheduler=None,
-                limits=Limits(), progress=True):
-    """Grade every submission of ``lab``; write the reports; return the summaries by student."""
+                limits=None, progress=True, force=False):
+    """Grade every submission of ``lab``; write the reports; return the summaries by student.
+
+    A submission already graded since it was handed in (a run that was stopped and
+    started again) is not graded again unless ``force``.
+    """
     course = str(Path(course).resolve())
     students = students_of(course, lab) if students is None else list(students)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(students) or 1))
+    skipped = [s for s in students if not force and already_graded(course, lab, s)]
+    jobs = [(course, lab, student, limits) for student in students if student not in skipped]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
     _prepare_gradebook(course, lab)
     start = time.monotonic()
-    bar = Progress(len(students)) if progress else None
+    bar = Progress(len(jobs)) if progress else None
     results = {}
 
     def on_done(summary):
@@ -136,7 +142,6 @@ def grade_class(course, lab, students=None, workers=None, engine="processes", sc
         if bar:
             bar.update(summary)
 
-    jobs = [(course, lab, student, limits) for student in students]
     if engine == "dask":
         _run_dask(jobs, workers, on_done, scheduler)
     elif workers == 1:
@@ -145,18 +150,61 @@ def grade_class(course, lab, students=None, workers=None, engine="processes", sc
     else:
         _run_processes(jobs, workers, on_done)
     seconds = time.monotonic() - start
-    write_class_report(course, lab, results, seconds)
-    return results, summary_line(results, seconds)
+    write_class_report(course, lab, seconds=seconds)
+    line = summary_line(results, seconds)
+    if skipped:
+        line += f"; {len(skipped)} already graded, not redone (--force redoes them)"
+    return results, line
 
 
-def summary_line(results, seconds):
+def already_graded(course, lab, student):
+    """Graded by the seal since the notebook was handed in (its report says so, and is newer)."""
+    from tools.sealed import report_path
+    report, folder = report_path(course, lab, student), Path(course) / "submitted" / student / lab
+    if not report.exists():
+        return False
+    try:
+        done = json.loads(report.read_text(encoding="utf-8"))
+    except ValueError:
+        return False
+    handed_in = max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0)
+    return bool(done.get("ok")) and done.get("score") is not None and report.stat().st_mtime > handed_in
+
+
+def class_results(course, lab):
+    """Every student's result as the gradebook and the integrity reports hold it now.
+
+    Scores come from the gradebook, so a regrade by hand in the Formgrader shows; flags
+    and grading errors come from reports/<lab>/integrity/.
+    """
+    from nbgrader.api import Gradebook
+    from tools.sealed import course_config, report_path
+    config = course_config(course)
+    results = {}
+    with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as gb:
+        graded = {sub.student.id for sub in gb.find_assignment(lab).submissions}
+        for student in sorted(set(students_of(course, lab)) | graded):
+            path = report_path(course, lab, student)
+            report = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+            entry = {"student": student, "ok": False, "score": None, "max_score": None, "cells": {},
+                     "error": report.get("error") or "not graded yet", "flags": report.get("flags", []),
+                     "review": bool(report.get("review"))}
+            if student in graded and report.get("ok", True):
+                notebook = gb.find_submission_notebook(lab, lab, student)
+                entry.update(ok=True, error=None, score=notebook.score, max_score=notebook.max_score,
+                             cells={g.name: (g.score, g.max_score) for g in notebook.grades if g.max_score})
+            results[student] = entry
+    return results
+
+
+def summary_line(results, seconds=None):
     failed = {s: r["error"] for s, r in results.items() if not r["ok"]}
     flagged = sorted(s for s, r in results.items() if r["ok"] and r.get("review"))
     text = f"graded {len(results) - len(failed)}/{len(results)}"
     if failed:
         text += f", failed to grade {len(failed)} (" + "; ".join(f"{s}: {e}" for s, e in sorted(failed.items())) + ")"
     text += f", flagged for review {len(flagged)}" + (f" ({', '.join(flagged)})" if flagged else "")
-    return text + f", {int(seconds // 60)} min {seconds % 60:.0f} s"
+    return text + (f", {int(seconds // 60)} min {seconds % 60:.0f} s" if seconds is not None else "")
 
 
 def _failure_messages(course, lab, student):
@@ -213,12 +261,17 @@ def _histogram(scores, max_score, path):
     fig.savefig(path, dpi=100)
 
 
-def write_class_report(course, lab, results, seconds):
-    """reports/<lab>/class-report.md and scores.png, readable without Jupyter."""
+def write_class_report(course, lab, results=None, seconds=None):
+    """reports/<lab>/class-report.md and scores.png, readable without Jupyter.
+
+    Built from the gradebook and the integrity reports (``class_results``) unless
+    ``results`` are given, so it can be rebuilt at any time (`make report LAB=...`).
+    """
+    results = class_results(course, lab) if results is None else results
     out = Path(course) / "reports" / lab
     out.mkdir(parents=True, exist_ok=True)
     cells, scores, max_score = class_statistics(course, lab, results)
-    lines = [f"# Class report: {lab}", "", summary_line(results, seconds) + ".", ""]
+    lines = [f"# Class report: {lab}", "", md_text(summary_line(results, seconds)) + ".", ""]
     if scores:
         ordered = sorted(scores)
         median = ordered[len(ordered) // 2] if len(ordered) % 2 else (ordered[len(ordered) // 2 - 1] + ordered[len(ordered) // 2]) / 2
@@ -232,7 +285,8 @@ def write_class_report(course, lab, results, seconds):
               "| test cell | points | pass rate | most frequent failures |", "|---|---|---|---|"]
     for grade_id, entry in sorted(cells.items(), key=lambda kv: kv[1]["passed"] / max(kv[1]["graded"], 1)):
         rate = entry["passed"] / max(entry["graded"], 1)
-        top = "<br>".join(f"{n}x `{m.replace('|', '/')}`" for m, n in entry["failures"].most_common(3))
+        # Messages come from the student's output: quoted so that no tag in them renders.
+        top = "<br>".join(f"{n}x {md_code(m)}" for m, n in entry["failures"].most_common(3))
         lines.append(f"| {grade_id} | {entry['points']:g} | {rate:.0%} | {top} |")
     flagged = [(s, r) for s, r in sorted(results.items()) if r.get("review") or not r["ok"]]
     lines += ["", "## Submissions to review", ""]
@@ -240,7 +294,8 @@ def write_class_report(course, lab, results, seconds):
         lines.append("None.")
     for student, summary in flagged:
         reasons = summary.get("flags") or [summary.get("error") or "?"]
-        lines.append(f"- **{student}** (`integrity/{student}.json`): " + "; ".join(reasons[:6])
+        lines.append(f"- **{md_text(student)}** ({md_code(f'integrity/{student}.json', table=False)}): "
+                     + "; ".join(md_text(r) for r in reasons[:6])
                      + (" ..." if len(reasons) > 6 else ""))
     (out / "class-report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (out / "class-results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str),
@@ -256,12 +311,18 @@ def main(argv=None):
     parser.add_argument("--engine", choices=("processes", "dask"), default="processes")
     parser.add_argument("--scheduler", default=None, help="address of a running Dask scheduler")
     parser.add_argument("--student", action="append", help="grade only these students (repeatable)")
-    parser.add_argument("--cell-seconds", type=int, default=Limits.cell_seconds)
-    parser.add_argument("--memory-mb", type=int, default=Limits.memory_mb)
+    parser.add_argument("--force", action="store_true", help="grade again what is already graded")
+    parser.add_argument("--report", action="store_true",
+                        help="grade nothing: rebuild the class report from the gradebook and integrity reports")
     args = parser.parse_args(argv)
-    limits = Limits(cell_seconds=args.cell_seconds, memory_mb=args.memory_mb)
+    if args.report:
+        path = write_class_report(args.course, args.lab)
+        print(summary_line(class_results(args.course, args.lab)))
+        print(f"report: {path}")
+        return 0
+    limits = None  # the course's nbgrader_config.py sets them (SealedExecute, Execute.timeout)
     results, line = grade_class(args.course, args.lab, args.student, args.workers, args.engine, args.scheduler,
-                                limits)
+                                limits, force=args.force)
     print(line)
     print(f"report: {Path(args.course) / 'reports' / args.lab / 'class-report.md'}")
     return 0 if all(r["ok"] for r in results.values()) else 1

@@ -9,10 +9,10 @@ Two kinds of finding, each a dict ``{"kind", "severity", "where", "detail"}``:
 
 Severity ``tamper`` marks constructs with no use in the labs but to reach into the
 grader (``__builtins__``, ``sys.modules``, ``get_ipython``, ``exec``, ``gc``,
-``ctypes``...). The sealed grader fails every test cell of such a submission and marks
-it for review: an instructor who finds it innocent regrades by hand in Formgrader.
-Severity ``review`` marks what is legal but worth a look (a class defining ``__eq__``,
-redefining a check, writing files...); it does not change the grade.
+``ctypes``...). Severity ``review`` marks what is legal but worth a look (a class
+defining ``__eq__``, redefining a check, writing files...). Either kind flags the
+submission for a person and never changes its grade: reading code is not running it,
+and the points come from what happened at run time (the guard, the checks, the sandbox).
 
 Used by ``tools.sealed`` (the sealed grading unit) and ``tools.grade`` (class reports).
 """
@@ -39,6 +39,8 @@ REVIEW_METHODS = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "_
 REVIEW_CALLS = {"open", "globals", "vars", "locals", "setattr", "delattr", "getattr", "input", "print_exception"}
 REVIEW_MODULES = {"os", "sys", "subprocess", "socket", "shutil", "pathlib", "urllib", "http", "requests",
                   "inspect", "tempfile", "glob", "io", "warnings", "time", "atexit", "resource"}
+# Everyday notebook idioms inside otherwise suspicious packages.
+SAFE_SUBMODULES = {"IPython.display"}
 ALLOWED_MODULES = {"numpy", "math", "random", "itertools", "functools", "collections", "dataclasses",
                    "typing", "statistics", "matplotlib", "sklearn", "scipy", "keras", "tensorflow", "nblib",
                    "ipywidgets", "string", "re", "operator", "copy", "fractions", "decimal", "heapq",
@@ -65,6 +67,8 @@ class _Scan(ast.NodeVisitor):
 
     def _import(self, name, node):
         top = name.split(".")[0]
+        if name in SAFE_SUBMODULES:
+            return
         if top in TAMPER_MODULES:
             self.add("tamper", f"imports {name}", node)
         elif top not in ALLOWED_MODULES:

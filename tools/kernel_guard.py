@@ -104,8 +104,25 @@ class Guard:
         if frame is not None and not _from_cell(frame):
             what += f" (from {frame.f_code.co_filename.rsplit('/site-packages/', 1)[-1]}:{frame.f_lineno})"
         if len(self.events) < 100:
-            self.events.append(what)
+            self.events.append({"what": what, **self._asked_by(sys._getframe(2))})
         raise PermissionError(f"not allowed while the notebook is graded: {what}")
+
+    def _asked_by(self, frame):
+        """Who asked for a refused action: the execution counts of the notebook cells on
+        the stack (the grader knows which cells are the student's), and whether it
+        happened while a module was being imported (a library's own start-up work, such
+        as urllib3's IPv6 probe, asked for by nobody's code)."""
+        names = getattr(getattr(_shell(), "compile", None), "_filename_map", {})
+        cells, importing, innermost = [], False, True
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if _from_cell(frame):
+                cells.append(names.get(name))
+                innermost = False
+            elif innermost and name.startswith("<frozen importlib"):
+                importing = True
+            frame = frame.f_back
+        return {"cells": [c for c in cells if c is not None], "import": importing}
 
     def audit(self, event, args):
         if not self.ready:

@@ -520,16 +520,17 @@ def lab_students(lab, release_nb=None):
     return students, cases
 
 
-def combine_cases(cases, most=None):
-    """Pack wrong submissions into combined ones: no two share a function or a lost cell.
+def combine_cases(cases, most=None, prefix="wrong_"):
+    """Pack submissions into combined ones: no two share a function or a lost cell.
 
     Each combined submission holds several wrong functions at once, each failing its own
-    test cells, so one nbgrader run checks many verdicts. Returns a list of lists of case
-    stems, largest first.
+    test cells, so one nbgrader run checks many verdicts (``prefix="correct_"``: the
+    correct variants, so that one run grades all of them). Returns a list of lists of
+    case stems, largest first.
     """
     groups = []
     for stem, (_, case) in sorted(cases.items()):
-        if not stem.startswith("wrong_"):
+        if not stem.startswith(prefix):
             continue
         fns, lost = set(case["functions"]), set(case["lose"])
         for group in groups:

@@ -118,6 +118,9 @@ def sandbox_command(workdir, conn_dir, course_root, limits):
             prefix += ["--ro-bind", path, path]
         prefix += ["--bind", str(workdir), str(workdir), "--bind", str(conn_dir), str(conn_dir),
                    "--dev", "/dev", "--proc", "/proc",
+                   # A private /dev/shm that nobody can write: POSIX semaphores (joblib,
+                   # multiprocessing) work as outside, and nothing is shared.
+                   "--perms", "1777", "--tmpfs", "/dev/shm",
                    "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
                    "--die-with-parent", "--new-session", "--chdir", str(workdir),
                    "--setenv", "HOME", "/tmp", "--setenv", "JPY_PARENT_PID", "0"]

@@ -1,22 +1,30 @@
-"""Sealed grading: one submission, graded by nbgrader with its kernel in a sandbox.
+"""Sealed grading: nbgrader autograde with each submission's kernel in a sandbox.
 
-``grade_submission(course, lab, student)`` is the unit of grading that
-``tools.grade`` runs for a whole class, serially or in parallel:
+The seal is part of nbgrader's own configuration (`nbgrader_config.py`), so every way
+of autograding runs it: `make grade` (``tools.grade``), `nbgrader autograde` and the
+Formgrader's *Autograde* button.
 
-1. **Intake** (outside any kernel): find the notebook even if renamed, read it even if
-   it is an older nbformat, grade an unreadable one as empty, drop invented graded
-   cells, leave extra files (a ``numpy.py``, say) out of the grading folder, and scan
-   the student's code (``tools.integrity``). The cleaned notebook goes to a staging
-   folder; the student's own files are never changed.
-2. **nbgrader autograde** of that staged copy, with ``SealedExecute`` in place of
-   nbgrader's ``Execute``: the kernel starts in the sandbox of ``tools.sandbox`` through
-   ``tools/kernel_guard.py``; every graded test cell starts with the guard's check and
-   must answer it; a cell over a limit (time, memory, output, file size) fails with the
-   reason in its output; a kernel that dies is restarted, the cells before re-run, and
-   grading goes on. nbgrader's own steps (restoring test cells, removing duplicates,
-   scores in the gradebook, feedback) are unchanged.
-3. **Integrity report** ``reports/<lab>/integrity/<student>.json`` beside the grades:
-   every finding, each limit hit and whether a person should review the submission.
+1. **Intake.** Outside nbgrader, in one place (``intake``, run by `make grade`): find
+   the notebook even if renamed, read it even if it is an older nbformat, grade an
+   unreadable one as empty, and leave extra files (a ``numpy.py``, say) out of the
+   grading folder; the cleaned copy goes to a staging folder. Inside nbgrader, first of
+   its sanitising steps (``SealedIntake``): drop invented graded cells and duplicated
+   ids, scan the student's code (``tools.integrity``) and mark the cells the student
+   wrote. The student's own files are never changed.
+2. **Execution** (``SealedExecute``, in place of nbgrader's ``Execute``): the kernel
+   starts in the sandbox of ``tools.sandbox`` through ``tools/kernel_guard.py``; every
+   graded test cell starts with the guard's check and must answer it; a cell over a
+   limit (time, memory, output, file size) fails with the reason in its output; a
+   kernel that dies is restarted, the cells before re-run, and grading goes on.
+   nbgrader's other steps (restoring test cells, scores in the gradebook, feedback)
+   are unchanged. Limits come from the course configuration (``SealedExecute``'s
+   traits; the per-cell time limit is nbgrader's ``Execute.timeout``).
+3. **Integrity report** ``reports/<lab>/integrity/<student>.json``: every finding, each
+   limit hit, what the guard refused, and whether a person should review the
+   submission. A flag needs the student's own code to have asked for it: what
+   libraries do while they start up (urllib3's IPv6 probe, cache folders, thread
+   pools) is recorded as information. A finding of the static scan is a flag for a
+   person, never lost points: the points come from what happened at run time.
 
 Used by ``tools.grade`` (class grading) and ``tests/test_sealed.py`` (the hostile suite).
 """
@@ -34,7 +42,9 @@ import nbformat
 from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import DeadKernelError
 from nbformat.notebooknode import NotebookNode
+from nbconvert.preprocessors import Preprocessor
 from nbgrader.preprocessors import Execute
+from traitlets import Bool, Int
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -55,21 +65,73 @@ def _is_test(cell):
     return cell.cell_type == "code" and meta.get("grade") and not meta.get("solution")
 
 
+STUDENT_MARK = "nnb_student"       # cell metadata: the student wrote or changed this cell
+INTAKE_MARK = "nnb_intake"         # notebook metadata: the intake's findings
+
+
+def _course_root(config):
+    from nbgrader.coursedir import CourseDirectory
+    return Path(CourseDirectory(config=config).root).resolve()
+
+
+def _release_notebook(config, lab):
+    from nbgrader.coursedir import CourseDirectory
+    coursedir = CourseDirectory(config=config)
+    path = Path(coursedir.format_path(coursedir.release_directory, ".", lab)) / f"{lab}.ipynb"
+    return nbformat.read(str(path), as_version=4)
+
+
+class SealedIntake(Preprocessor):
+    """The intake's notebook-level part, first of nbgrader's sanitising steps.
+
+    Drops graded cells the assignment does not have and duplicated grade ids (on which
+    nbgrader's own steps fail, nbgrader issue #1083), scans the student's code, marks
+    the cells the student wrote, and hands its findings (with those of the file-level
+    ``intake``, when `make grade` ran it) to ``SealedExecute`` in the notebook metadata.
+    """
+
+    enabled = Bool(True).tag(config=True)
+    pending = {}   # (lab, student) -> findings of the file-level intake, set by grade_submission
+
+    def preprocess(self, nb, resources):
+        lab, student = resources["nbgrader"]["assignment"], resources["nbgrader"]["student"]
+        release_nb = _release_notebook(self.config, lab)
+        found = list(self.pending.pop((lab, student), []))
+        found += integrity.intake_findings(nb, release_nb)
+        found += integrity.scan_notebook(nb, release_nb)
+        integrity.strip_unknown_graded_cells(nb, release_nb)
+        integrity.drop_duplicate_ids(nb)
+        instructor = {c.source for c in release_nb.cells
+                      if c.cell_type == "code" and not c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+        for cell in nb.cells:
+            cell.get("metadata", {}).pop(STUDENT_MARK, None)
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if cell.cell_type == "code" and (meta.get("solution") or
+                                             (not meta.get("grade") and cell.source not in instructor)):
+                cell.metadata[STUDENT_MARK] = True
+        nb.metadata[INTAKE_MARK] = found
+        return nb, resources
+
+
 class SealedExecute(Execute):
     """nbgrader's Execute with the kernel sealed (see the module docstring).
 
-    Per-submission settings are class attributes set by ``grade_submission`` before it
-    calls nbgrader: nbgrader makes its own instance of this class.
+    The limits are traits, set in the course's `nbgrader_config.py`; the per-cell time
+    limit is nbgrader's own ``Execute.timeout``.
     """
 
-    limits = Limits()
-    course_root = None
-    tamper = []           # integrity findings of severity "tamper" for this submission
-    report = None         # filled in while the notebook runs: limits hit, guard answers
+    memory_mb = Int(Limits.memory_mb, help="address space of the kernel, MB").tag(config=True)
+    cpu_seconds = Int(Limits.cpu_seconds, help="CPU time of the whole kernel, s").tag(config=True)
+    total_seconds = Int(Limits.total_seconds, help="wall time of the whole notebook, s").tag(config=True)
+    file_mb = Int(Limits.file_mb, help="largest file the kernel may write, MB").tag(config=True)
+    output_kb = Int(Limits.output_kb, help="output one cell may print, KB").tag(config=True)
 
     def __init__(self, *args, **kwargs):
         kwargs["kernel_manager_class"] = SealedKernelManager  # nbgrader's Execute sets its own
         super().__init__(*args, **kwargs)
+        self.limits = Limits(memory_mb=self.memory_mb, cpu_seconds=self.cpu_seconds, cell_seconds=self.timeout,
+                             total_seconds=self.total_seconds, file_mb=self.file_mb, output_kb=self.output_kb)
+        self.course_root = str(_course_root(self.config))
 
     def create_kernel_manager(self):
         km = super().create_kernel_manager()
@@ -87,8 +149,18 @@ class SealedExecute(Execute):
     def preprocess(self, nb, resources=None, km=None):
         self._done, self._restarts, self._out_bytes, self._over = [], 0, {}, set()
         self._deadline = time.monotonic() + self.limits.total_seconds
-        type(self).report = {"limits": [], "guard": [], "kernel": []}
-        return super().preprocess(nb, resources, km)
+        self._student_counts = set()
+        self._last = max((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), default=-1)
+        self.report = {"limits": [], "guard": [], "kernel": [], "info": []}
+        self.findings = list(nb.metadata.pop(INTAKE_MARK, []))
+        try:
+            return super().preprocess(nb, resources, km)
+        finally:
+            for cell in nb.cells:
+                cell.get("metadata", {}).pop(STUDENT_MARK, None)
+            info = (resources or {}).get("nbgrader", {})
+            if info.get("student") and info.get("assignment"):
+                write_report(self.course_root, info["assignment"], info["student"], self.findings, self.report)
 
     def output(self, outs, msg, display_id, cell_index):
         content = msg.get("content", {})
@@ -121,6 +193,7 @@ class SealedExecute(Execute):
             self._died(cell, index)
         finally:
             cell.source = source
+        self._note_count(cell)
         if index in self._over:
             cell.outputs.append(_error("OutputLimit", f"this cell printed more than {self.limits.output_kb} KB; "
                                                       "the rest was dropped"))
@@ -130,7 +203,32 @@ class SealedExecute(Execute):
             self._check_answer(cell, index, nonce)
         else:
             self._done.append((index, copy.deepcopy(cell)))
+        if index == self._last and self._restarts <= MAX_RESTARTS:
+            self._final_check(index)
         return cell, self.resources
+
+    def _final_check(self, index):
+        # What the guard saw after the last test cell's check (during that cell, say).
+        nonce = secrets.token_hex(8)
+        probe = NotebookNode(cell_type="code", source=f"import _nnb_guard as _nnb_g; "
+                             f"_nnb_g.verify(globals(), {nonce!r}); del _nnb_g", metadata={}, outputs=[])
+        last = self.nb.cells[index]
+        try:
+            run_sync(self.async_execute_cell)(probe, index, store_history=False)
+        except Exception:  # noqa: BLE001  (a dead kernel here changes no grade)
+            return
+        finally:
+            self.nb.cells[index] = last  # nbclient files the probe in the last cell's place
+        answers = [json.loads(o["data"][MIME]) for o in probe.outputs
+                   if o.get("output_type") == "display_data" and MIME in o.get("data", {})]
+        answer = next((a for a in answers if isinstance(a, dict) and a.get("nonce") == nonce), None)
+        if answer is not None:
+            self._record(answer, "after the last cell")
+
+    def _note_count(self, cell):
+        # The guard names the cells on the stack of a refused action by execution count.
+        if cell.get("metadata", {}).get(STUDENT_MARK) and cell.get("execution_count") is not None:
+            self._student_counts.add(cell.execution_count)
 
     def _limit_errors(self, cell, index):
         for out in cell.outputs:
@@ -162,12 +260,24 @@ class SealedExecute(Execute):
                 cell.outputs.append(_error("IntegrityError", "the grader's check of this cell did not answer: "
                                                              "the notebook interferes with grading"))
             self.report["guard"].append({"cell": grade_id, "problems": ["no answer from the guard"], "refused": []})
-        elif answer.get("problems") or answer.get("refused"):
-            self.report["guard"].append({"cell": grade_id, "problems": answer.get("problems", []),
-                                         "refused": answer.get("refused", [])})
-        if self.tamper:
-            cell.outputs.append(_error("IntegrityError", "this submission reaches into the grader (see the "
-                                                         "integrity report); an instructor must review it"))
+            return
+        self._record(answer, grade_id)
+
+    def _record(self, answer, where):
+        """Refusals the student's code asked for are flags; a library's own start-up
+        work (during an import, or with no student cell on the stack) is information."""
+        refused = []
+        for event in answer.get("refused", []):
+            event = event if isinstance(event, dict) else {"what": str(event), "cells": [], "import": False}
+            asked = not event.get("import") and any(c in self._student_counts for c in event.get("cells", []))
+            if asked:
+                if event["what"] not in refused:
+                    refused.append(event["what"])
+            elif len(self.report["info"]) < 50 and event["what"] not in self.report["info"]:
+                self.report["info"].append(event["what"])
+        if answer.get("problems") or refused:
+            self.report["guard"].append({"cell": where, "problems": answer.get("problems", []),
+                                         "refused": refused})
 
     def _died(self, cell, index):
         process = getattr(getattr(self.km, "provisioner", None), "process", None)
@@ -191,6 +301,32 @@ class SealedExecute(Execute):
             except DeadKernelError:
                 self._restarts = MAX_RESTARTS + 1
                 return
+            self._note_count(replay)
+
+
+def flags_of(findings, runtime):
+    """Short reasons for a person to review a submission (empty: nothing to review)."""
+    flags = [f"{f['severity']}: {f['detail']}" for f in findings if f["severity"] in ("tamper", "review")]
+    flags += [f"limit hit: {l['limit']} (cell {l['cell']})" for l in runtime["limits"]]
+    flags += [f"kernel died: {k['reason']} (cell {k['cell']})" for k in runtime["kernel"]]
+    flags += [f"guard ({g['cell']}): {p}" for g in runtime["guard"] for p in g["problems"] + g["refused"]]
+    return flags
+
+
+def report_path(course_root, lab, student):
+    return Path(course_root) / "reports" / lab / "integrity" / f"{student}.json"
+
+
+def write_report(course_root, lab, student, findings, runtime, **extra):
+    """reports/<lab>/integrity/<student>.json: what a person should know about a submission."""
+    flags = flags_of(findings, runtime)
+    report = {"student": student, "lab": lab, "sandbox": sandbox_level(), "review": bool(flags), "flags": flags,
+              "notes": [f"{f['where']}: {f['detail']}" for f in findings if f["severity"] == "note"],
+              "info": runtime.get("info", []), "findings": findings, "runtime": runtime, **extra}
+    path = report_path(course_root, lab, student)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    return report
 
 
 def course_config(course_root):
@@ -203,24 +339,52 @@ def course_config(course_root):
     return config
 
 
-def sealed_config(course_root, staging, limits=Limits()):
+# The seal, as nbgrader's own preprocessor lists: nbgrader_config.py names them, and
+# ``sealed_config`` puts them in if a course's config does not.
+SANITIZE = ["tools.sealed.SealedIntake", "nbgrader.preprocessors.ClearOutput",
+            "nbgrader.preprocessors.DeduplicateIds", "nbgrader.preprocessors.OverwriteKernelspec",
+            "nbgrader.preprocessors.OverwriteCells", "nbgrader.preprocessors.CheckCellMetadata"]
+AUTOGRADE = ["tools.sealed.SealedExecute", "nbgrader.preprocessors.IgnorePattern",
+             "nbconvert.preprocessors.ClearMetadataPreprocessor", "nbgrader.preprocessors.LimitOutput",
+             "nbgrader.preprocessors.SaveAutoGrades", "nbgrader.preprocessors.AssignLatePenalties",
+             "nbgrader.preprocessors.CheckCellMetadata"]
+
+
+def _names(preprocessors):
+    return [p if isinstance(p, str) else f"{p.__module__}.{p.__name__}" for p in preprocessors]
+
+
+def is_sealed(config):
+    """Does this nbgrader configuration autograde through the seal?"""
+    sanitize = _names(config.Autograde.get("sanitize_preprocessors", []))
+    autograde = _names(config.Autograde.get("autograde_preprocessors", []))
+    return (sanitize[:1] == SANITIZE[:1] and AUTOGRADE[0] in autograde
+            and not any(n.endswith(".Execute") and n != AUTOGRADE[0] for n in autograde))
+
+
+def sealed_config(course_root, staging=None, limits=None):
+    """The course's configuration, sealed whatever the config file says.
+
+    ``staging``: grade the submissions there instead of submitted/ (the file-level
+    intake's output). ``limits``: override the course's limits (tests, one-off runs).
+    """
     config = course_config(course_root)
-    config.SealedExecute.timeout = limits.cell_seconds
+    if not is_sealed(config):
+        config.Autograde.sanitize_preprocessors = list(SANITIZE)
+        config.Autograde.autograde_preprocessors = list(AUTOGRADE)
     # A flood of output may still be arriving when the cell's reply comes: go on.
     config.SealedExecute.raise_on_iopub_timeout = False
-    config.CourseDirectory.submitted_directory = str(staging)
+    if limits is not None:
+        config.Execute.timeout = limits.cell_seconds
+        for name in ("memory_mb", "cpu_seconds", "total_seconds", "file_mb", "output_kb"):
+            setattr(config.SealedExecute, name, getattr(limits, name))
+    if staging is not None:
+        config.CourseDirectory.submitted_directory = str(staging)
     url = config.CourseDirectory.db_url
     if isinstance(url, str) and url.startswith("sqlite") and "timeout=" not in url:
         # Parallel workers write the same SQLite file: wait for the lock, do not fail.
         config.CourseDirectory.db_url = url + ("&" if "?" in url else "?") + "timeout=120"
-    config.Autograde.autograde_preprocessors = [
-        SealedExecute if p is Execute else p for p in _default_autograde_preprocessors()]
     return config
-
-
-def _default_autograde_preprocessors():
-    from nbgrader.converters.autograde import Autograde
-    return list(Autograde.class_traits()["autograde_preprocessors"].default())
 
 
 def _find_notebook(folder, lab):
@@ -236,9 +400,13 @@ def _find_notebook(folder, lab):
 
 
 def intake(course_root, lab, student, staging):
-    """Stage a clean copy of the submission; return the intake and code findings."""
+    """The file-level intake: stage a readable copy of the submission; return its findings.
+
+    What nbgrader cannot host (it needs a readable notebook at the expected path before
+    any of its steps run): a renamed notebook, an older nbformat, an unreadable file
+    (graded as the empty release), extra files beside the notebook (left out).
+    """
     course_root = Path(course_root)
-    release_nb = nbformat.read(str(course_root / "notebooks" / lab / f"{lab}.ipynb"), as_version=4)
     folder = course_root / "submitted" / student / lab
     out = Path(staging) / student / lab
     if out.exists():
@@ -250,11 +418,8 @@ def intake(course_root, lab, student, staging):
         nb, more = integrity.read_submission(path)
         found += more
     if nb is None:
-        nb = copy.deepcopy(release_nb)  # an empty answer: every test fails, the student is still graded
-    found += integrity.intake_findings(nb, release_nb)
-    found += integrity.scan_notebook(nb, release_nb)
-    integrity.strip_unknown_graded_cells(nb, release_nb)
-    integrity.drop_duplicate_ids(nb)
+        # An empty answer: every test fails, the student is still graded.
+        nb = nbformat.read(str(course_root / "notebooks" / lab / f"{lab}.ipynb"), as_version=4)
     if folder.is_dir():
         for extra in sorted(folder.iterdir()):
             if extra.name in ("timestamp.txt",) or extra == path or extra.name.startswith("."):
@@ -267,7 +432,7 @@ def intake(course_root, lab, student, staging):
     return found
 
 
-def _scores(course_root, lab, student, config):
+def _scores(lab, student, config):
     from nbgrader.api import Gradebook
     with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as gb:
         notebook = gb.find_submission_notebook(lab, lab, student)
@@ -275,46 +440,39 @@ def _scores(course_root, lab, student, config):
         return notebook.score, notebook.max_score, cells
 
 
-def grade_submission(course_root, lab, student, limits=Limits()):
-    """Grade one submission sealed; write its integrity report; return a summary dict.
+def grade_submission(course_root, lab, student, limits=None):
+    """Grade one submission sealed (file-level intake, then nbgrader autograde); return a summary.
 
-    The summary: ``student``, ``ok`` (graded at all), ``error`` (why not), ``score``,
-    ``max_score``, ``cells`` ({grade_id: (score, max)}), ``review`` (a person should
-    look), ``flags`` (short reasons), ``seconds``, ``sandbox`` (what was enforced).
+    The summary is the integrity report plus ``ok`` (graded at all), ``error`` (why
+    not), ``score``, ``max_score``, ``cells`` ({grade_id: (score, max)}) and ``seconds``.
     """
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
-    start = time.monotonic()
+    start = time.time()
     course_root = Path(course_root).resolve()
     staging = course_root / STAGING / "submitted"
     found = intake(course_root, lab, student, staging)
-    tamper = [f for f in found if f["severity"] == "tamper"]
-    SealedExecute.limits, SealedExecute.course_root, SealedExecute.tamper = limits, str(course_root), tamper
-    SealedExecute.report = None
     config = sealed_config(course_root, staging, limits)
-    api = NbGraderAPI(CourseDirectory(config=config), config=config)
-    result = api.autograde(lab, student, force=True, create=True)
-    runtime = SealedExecute.report or {"limits": [], "guard": [], "kernel": []}
-    summary = {"student": student, "lab": lab, "ok": bool(result.get("success")), "error": None,
-               "sandbox": sandbox_level(), "findings": found, "runtime": runtime}
-    if summary["ok"]:
-        summary["score"], summary["max_score"], summary["cells"] = _scores(course_root, lab, student, config)
+    SealedIntake.pending[(lab, student)] = found
+    try:
+        api = NbGraderAPI(CourseDirectory(config=config), config=config)
+        result = api.autograde(lab, student, force=True, create=True)
+    finally:
+        SealedIntake.pending.pop((lab, student), None)
+    path = report_path(course_root, lab, student)
+    if path.exists() and path.stat().st_mtime >= start - 1:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    else:  # nbgrader stopped before running the notebook
+        report = write_report(course_root, lab, student, found, {"limits": [], "guard": [], "kernel": [], "info": []})
+    extra = {"ok": bool(result.get("success")), "error": None}
+    if extra["ok"]:
+        extra["score"], extra["max_score"], extra["cells"] = _scores(lab, student, config)
     else:
-        summary["error"] = (result.get("error") or result.get("log") or "nbgrader failed").strip().splitlines()[-1]
-        summary.update(score=None, max_score=None, cells={})
-    summary["notes"] = [f"{f['where']}: {f['detail']}" for f in found if f["severity"] == "note"]
-    flags = [f"{f['severity']}: {f['detail']}" for f in found if f["severity"] in ("tamper", "review")]
-    flags += [f"limit hit: {l['limit']} (cell {l['cell']})" for l in runtime["limits"]]
-    flags += [f"kernel died: {k['reason']} (cell {k['cell']})" for k in runtime["kernel"]]
-    flags += [f"guard ({g['cell']}): {p}" for g in runtime["guard"] for p in g["problems"] + g["refused"]]
-    summary["flags"] = flags
-    summary["review"] = bool(flags)
-    summary["seconds"] = round(time.monotonic() - start, 1)
-    report_dir = course_root / "reports" / lab / "integrity"
-    report_dir.mkdir(parents=True, exist_ok=True)
-    (report_dir / f"{student}.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False), encoding="utf-8")
-    return summary
+        extra["error"] = (result.get("error") or result.get("log") or "nbgrader failed").strip().splitlines()[-1]
+        extra.update(score=None, max_score=None, cells={})
+    extra["seconds"] = round(time.time() - start, 1)
+    return write_report(course_root, lab, student, report["findings"], report["runtime"], **extra)
 
 
 def main(argv=None):
