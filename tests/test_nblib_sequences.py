@@ -7,7 +7,8 @@ from matplotlib.figure import Figure
 
 from nblib.data.series import adding_problem, future_context_task, load_sunspots
 from nblib.plots.sequences import (draw_unrolled_rnn, plot_forecasts, plot_gate_trace,
-                                   plot_gradient_norms_over_time, plot_hidden_states, plot_windows)
+                                   plot_gradient_norms_over_time, plot_hidden_states,
+                                   plot_runs_over_seeds, plot_windows)
 from nblib.widgets.sequences import lstm_gate_explorer, lstm_gate_trace
 
 
@@ -96,6 +97,46 @@ def test_plot_hidden_states_and_gradients():
     assert ax.get_yscale() == "log"
     with pytest.raises(ValueError):
         plot_gradient_norms_over_time({"a": [1.0, -0.1]})
+
+
+def test_gradient_norms_of_several_seeds_share_a_colour():
+    ax = plot_gradient_norms_over_time({"a": [[1.0, 0.1], [2.0, 0.2], [3.0, 0.3]], "b": [1.0, 1.0]},
+                                       legend_loc="upper right")
+    assert len(ax.lines) == 4
+    assert len({line.get_color() for line in ax.lines[:3]}) == 1
+    assert ax.lines[3].get_color() != ax.lines[0].get_color()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b"]
+    assert list(ax.lines[0].get_xdata()) == [1, 2]
+    with pytest.raises(ValueError):
+        plot_gradient_norms_over_time({"a": [[1.0, 0.1], [2.0, 0.0]]})
+    with pytest.raises(ValueError):
+        plot_gradient_norms_over_time({"a": np.ones((2, 2, 2))})
+    with pytest.raises(TypeError):
+        plot_gradient_norms_over_time({"a": [[1.0, 0.1], [2.0]]})
+
+
+def test_plot_runs_over_seeds():
+    curves = {"m1": np.array([[0.2, 0.1, 0.05], [0.2, 0.15, 0.1]]), "m2": [0.3, 0.2, 0.2]}
+    ax = plot_runs_over_seeds(curves, logy=True, reference=(1 / 6, "predict the mean"), title="t")
+    assert ax.get_yscale() == "log" and ax.get_title() == "t"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["m1", "m2"]
+    solid = [line for line in ax.lines if line.get_linestyle() == "-"]
+    assert len(solid) == 3 and solid[0].get_color() == solid[1].get_color() != solid[2].get_color()
+    assert list(solid[0].get_xdata()) == [1, 2, 3]
+    dashed = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(dashed) == 1 and np.allclose(dashed[0].get_ydata(), 1 / 6)
+    assert any(t.get_text() == "predict the mean" for t in ax.texts)
+    assert curves["m1"][0, 0] == 0.2                                   # input untouched
+    with pytest.raises(ValueError):
+        plot_runs_over_seeds({"m": [[0.1, 0.0]]}, logy=True)
+    with pytest.raises(ValueError):
+        plot_runs_over_seeds({"m": [0.1, float("nan")]})
+    with pytest.raises(TypeError):
+        plot_runs_over_seeds({})
+    with pytest.raises(TypeError):
+        plot_runs_over_seeds({"m": [0.1, 0.2]}, reference=0.5)
+    with pytest.raises(ValueError):
+        plot_runs_over_seeds({"m": [0.1, 0.2]}, logy=True, reference=(0.0, "zero"))
 
 
 def test_plot_forecasts_checks_lengths():

@@ -3,8 +3,9 @@
 Pure drawing functions: each takes everything as arguments, draws on the given Axes (or
 a new figure) and returns the Axes. ``draw_unrolled_rnn`` draws the folded and unrolled
 recurrent unit; the others plot arrays they are given (windows cut from a series,
-hidden states over time, gradient norms per time step, gate values, forecasts). None of
-them computes a recurrent cell or cuts a series into windows.
+hidden states over time, gradient norms per time step, training curves over seeds,
+gate values, forecasts). None of them computes a recurrent cell or cuts a series into
+windows.
 """
 
 import matplotlib.pyplot as plt
@@ -201,18 +202,60 @@ def plot_hidden_states(H, *, ax=None, title="Hidden state over time", labels=Non
     return ax
 
 
+def _runs(curves, logy, name):
+    """``curves`` as a dict of name -> 2-D float array (runs, points), or a clear error.
+
+    A 1-D value is one run. Each run is checked like a loss curve (see
+    ``_validate.loss_curves``); all runs of one name must have the same length.
+    """
+    if not isinstance(curves, dict) or not curves:
+        raise TypeError(f"{name} must be a non-empty dict mapping a name to its values "
+                        "(one row per run)")
+    checked = {}
+    for key, values in curves.items():
+        try:
+            arr = np.array(values, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(f"{name}[{key!r}] must be numbers: one run, or one row per run "
+                            "of equal length") from None
+        if arr.ndim == 1:
+            arr = arr[None, :]
+        if arr.ndim != 2 or arr.shape[0] == 0:
+            raise ValueError(f"{name}[{key!r}] must be 1-D (one run) or 2-D (runs, points), "
+                             f"got shape {arr.shape}")
+        rows = [_validate.loss_curves({key: row}, logy, name=name)[str(key)] for row in arr]
+        checked[str(key)] = np.array(rows)
+    return checked
+
+
+def _draw_runs(ax, checked, x0, **style):
+    """One colour per name, one line per run; only the first run of a name is labelled."""
+    for k, (name, rows) in enumerate(checked.items()):
+        colour = f"C{k % 10}"
+        x = np.arange(x0, x0 + rows.shape[1])
+        thin = rows.shape[0] > 1
+        for r, row in enumerate(rows):
+            ax.plot(x, row, color=colour, label=name if r == 0 else None,
+                    linewidth=1.0 if thin else 1.5, alpha=0.8 if thin else 1.0, **style)
+
+
 def plot_gradient_norms_over_time(norms, *, ax=None,
-                                  title="How much the last output depends on each input"):
+                                  title="How much the last output depends on each input",
+                                  legend_loc="best"):
     """Plot, per model, the gradient norm of a loss with respect to the input at each step.
 
     Parameters
     ----------
-    norms : dict of str to sequence of float
-        Model name -> one positive gradient norm per time step (step 1 first).
+    norms : dict of str to array_like
+        Model name -> one positive gradient norm per time step (step 1 first), or a 2-D
+        array with one such row per run (for example per random seed): the rows of one
+        model are drawn in one colour.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new (7, 3.5) figure if omitted.
     title : str, optional
         Axes title.
+    legend_loc : str or pair of float, default "best"
+        Where the legend goes (matplotlib's ``loc``).
 
     Returns
     -------
@@ -221,16 +264,65 @@ def plot_gradient_norms_over_time(norms, *, ax=None,
 
     Used in: lab 06 (section "Vanishing and exploding gradients").
     """
-    checked = _validate.loss_curves(norms, True)
+    checked = _runs(norms, True, "norms")
     ax = _new_axes(ax, (7, 3.5))
-    for name, arr in checked.items():
-        ax.plot(np.arange(1, arr.size + 1), arr, marker="o", markersize=2.5, label=name)
+    _draw_runs(ax, checked, 1, marker="o", markersize=2.5)
     ax.set_yscale("log")
     ax.set_xlabel("time step t of the input")
     ax.set_ylabel("gradient norm (log scale)")
-    ax.legend(fontsize="small")
+    ax.legend(fontsize="small", loc=legend_loc)
     if title is not None:
         ax.set_title(str(title))
+    return ax
+
+
+def plot_runs_over_seeds(curves, *, ax=None, logy=False, xlabel="epoch", ylabel="loss",
+                         title=None, reference=None):
+    """Draw the training curves of several models, each trained from several random seeds.
+
+    Parameters
+    ----------
+    curves : dict of str to array_like
+        Model name -> values per epoch, one row per run (2-D, runs x epochs) or a single
+        run (1-D). The runs of one model share a colour and one legend entry, so that
+        the spread between seeds is seen next to the differences between models.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new (7, 3.5) figure if omitted.
+    logy : bool, default False
+        Logarithmic vertical axis (the values must then be positive).
+    xlabel, ylabel, title : str, optional
+        Labels. Epochs are numbered from 1.
+    reference : (float, str), optional
+        A level to draw as a dashed grey line, with its label (for example the loss of
+        always predicting the mean).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Used in: lab 06 (section "A long-memory task: the adding problem").
+    """
+    checked = _runs(curves, logy, "curves")
+    ax = _new_axes(ax, (7, 3.5))
+    _draw_runs(ax, checked, 1)
+    if reference is not None:
+        try:
+            level, text = reference
+            level = float(level)
+        except (TypeError, ValueError):
+            raise TypeError("reference must be a pair (level, label)") from None
+        if not np.isfinite(level) or (logy and level <= 0):
+            raise ValueError(f"reference level {level} cannot be drawn on this axis")
+        ax.axhline(level, color="0.5", linestyle="--", linewidth=1)
+        ax.text(1, level * (1.1 if logy else 1.0), str(text), fontsize=8, color="0.4",
+                va="bottom")
+    if logy:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize="small")
+    if title is not None:
+        ax.set_title(str(title), fontsize="medium")
     return ax
 
 
