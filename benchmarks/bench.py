@@ -11,11 +11,11 @@ For each lab it reports
   the processes it ran;
 * the ratio autograde time / execution time.
 
-Then, for grading a class (``--class-lab``, default lab 02, ``--submissions`` 20):
-serial ``nbgrader autograde`` of all submissions, ``tools.grade`` sealed with one
-worker, and ``tools.grade`` sealed with one worker per core, side by side in one run
-on copies of one course; plain notebook execution of a few submissions gives the
-per-submission overhead of each way of grading.
+Then, for grading a class (``--class-labs``, default 20 submissions of lab 02 and 10
+of lab 05, copies of the lab's test submissions): plain execution of every submission
+one after the other (the floor), serial plain ``nbgrader autograde`` (the course's
+config without its seal), and the sealed ``tools.grade`` with 1, 2 and 3 workers, side
+by side on copies of one course.
 
 Budgets (issue #2 and the lab issues) are printed beside the numbers but not
 enforced: machines differ, and a timed test would fail at random. Results are also
@@ -66,9 +66,6 @@ nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_sta
 """
 
 
-# A wrong submission may raise in a demo cell: time all of it, as nbgrader would run it.
-_EXECUTE_ANY = _EXECUTE.replace('store_widget_state=True,', 'store_widget_state=True, allow_errors=True,')
-
 
 def measure(cmd, cwd, env):
     """Run ``cmd`` in a fresh measuring process; return wall seconds and peak MiB."""
@@ -100,48 +97,91 @@ def bench_lab(lab, work):
             "autograde_s": grade_s, "autograde_peak_mib": grade_mib, "ratio": grade_s / exec_s}
 
 
-def bench_class(lab, n, work, workers=None):
-    """Serial nbgrader vs sealed tools.grade on the same n submissions (see module doc)."""
-    import os
+_EXECUTE_ALL = r"""
+import json, sys, time, nbclient, nbformat
+times = []
+for path in json.loads(sys.argv[1]):
+    nb = nbformat.read(path, as_version=4)
+    t = time.perf_counter()
+    nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True, allow_errors=True,
+                            resources={"metadata": {"path": path.rsplit("/", 1)[0]}}).execute()
+    times.append(time.perf_counter() - t)
+print(json.dumps(times))
+"""
+
+
+def bench_class(lab, n, work, workers=(1, 2, 3)):
+    """Grading a class of ``n`` submissions of ``lab`` every way (see the module doc).
+
+    plain execution of every submission one after the other (the floor: kernel start
+    and the notebook's own cells), serial plain nbgrader (the course config without its
+    seal), and the sealed ``tools.grade`` with each number of workers, on copies of one
+    course.
+    """
     import shutil
     import nbformat
+    from tools.course import PLAIN_NBGRADER
     from tools.submissions import apply_case, case_files, parse_case
     env = course_env(work / "home")
-    first = make_course(work / "serial", [lab])
+    first = make_course(work / "base", [lab])
     run_nbgrader(["generate_assignment", lab, "--force"], first, env)
     release = read(first / "notebooks" / lab / f"{lab}.ipynb")
     filled = fill_solutions(release, read(notebook_path(lab)))
-    cases = [parse_case(p) for p in case_files(lab)] or [None]
+    variants = [filled] + [apply_case(filled, parse_case(p)) for p in case_files(lab)]
     for i in range(n):
-        case = cases[i % len(cases)]
-        nb = filled if case is None else apply_case(filled, case)
         folder = first / "submitted" / f"student-{i:02d}" / lab
         folder.mkdir(parents=True)
-        nbformat.write(nb, str(folder / f"{lab}.ipynb"))
-    for name in ("sealed-1", "sealed-n"):
-        shutil.copytree(first, work / name)
-    sample = sorted((first / "submitted").glob(f"*/{lab}/{lab}.ipynb"))[:3]
-    plain = [measure([sys.executable, "-c", _EXECUTE_ANY, str(p), str(p.parent)], REPO, env)[0] for p in sample]
-    workers = workers or os.cpu_count()
-    serial_s, _ = measure([str(Path(sys.executable).parent / "nbgrader"), "autograde", lab], first, env)
-    grade = [sys.executable, "-m", "tools.grade", lab, "--course"]
-    one_s, _ = measure(grade + [str(work / "sealed-1"), "--workers", "1"], REPO, env)
-    many_s, _ = measure(grade + [str(work / "sealed-n"), "--workers", str(workers)], REPO, env)
-    exec_s = sum(plain) / len(plain)
-    return {"lab": lab, "submissions": n, "workers": workers, "exec_per_submission_s": exec_s,
-            "serial_nbgrader_s": serial_s, "sealed_1_worker_s": one_s, "sealed_parallel_s": many_s,
-            "speedup_vs_serial_nbgrader": serial_s / many_s,
-            "overhead_nbgrader_per_submission_s": serial_s / n - exec_s,
-            "overhead_sealed_per_submission_s": one_s / n - exec_s}
+        nbformat.write(variants[i % len(variants)], str(folder / f"{lab}.ipynb"))
+    copies = {name: work / name for name in ["plain"] + [f"sealed-{w}" for w in workers]}
+    for name, path in copies.items():
+        shutil.copytree(first, path)
+    with open(copies["plain"] / "nbgrader_config.py", "a") as fh:
+        fh.write(PLAIN_NBGRADER)
+    paths = sorted(str(p) for p in (first / "submitted").glob(f"*/{lab}/{lab}.ipynb"))
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _EXECUTE_ALL, json.dumps(paths)], env=env, capture_output=True,
+                         text=True, check=True)
+    plain_total = time.perf_counter() - t
+    per_notebook = json.loads(out.stdout.strip().splitlines()[-1])
+    row = {"lab": lab, "submissions": n, "plain_execution_s": plain_total,
+           "plain_execution_per_submission_s": sum(per_notebook) / n}
+    row["serial_plain_nbgrader_s"], _ = measure([str(Path(sys.executable).parent / "nbgrader"), "autograde", lab],
+                                                copies["plain"], env)
+    for w in workers:
+        row[f"sealed_{w}_workers_s"], row[f"sealed_{w}_workers_peak_mib"] = measure(
+            [sys.executable, "-m", "tools.grade", lab, "--course", str(copies[f"sealed-{w}"]), "--workers", str(w)],
+            REPO, env)
+    best = min(workers, key=lambda w: row[f"sealed_{w}_workers_s"])
+    row["best_workers"] = best
+    row["speedup_vs_serial_plain_nbgrader"] = row["serial_plain_nbgrader_s"] / row[f"sealed_{best}_workers_s"]
+    row["sealed_1_worker_vs_plain_execution"] = row["sealed_1_workers_s"] / row["plain_execution_s"]
+    return row
+
+
+def print_class(row, workers=(1, 2, 3)):
+    n = row["submissions"]
+    print(f"\nclass grading, {row['lab']}, {n} submissions:")
+    print(f"  {'way':34s} {'total s':>8s} {'per submission s':>17s}")
+    print(f"  {'plain execution, one by one':34s} {row['plain_execution_s']:8.1f} "
+          f"{row['plain_execution_s'] / n:17.2f}")
+    print(f"  {'serial plain nbgrader autograde':34s} {row['serial_plain_nbgrader_s']:8.1f} "
+          f"{row['serial_plain_nbgrader_s'] / n:17.2f}")
+    for w in workers:
+        print(f"  {f'sealed tools.grade, {w} worker(s)':34s} {row[f'sealed_{w}_workers_s']:8.1f} "
+              f"{row[f'sealed_{w}_workers_s'] / n:17.2f}")
+    print(f"  speed-up of sealed ({row['best_workers']} workers) over serial plain nbgrader: "
+          f"{row['speedup_vs_serial_plain_nbgrader']:.2f}x (target 1.8x on 2 cores)")
+    print(f"  sealed with 1 worker / plain execution: {row['sealed_1_worker_vs_plain_execution']:.2f} (target 1.15)")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("labs", nargs="*", default=LABS)
-    parser.add_argument("--class-lab", default="02-perceptron", help="lab for the class-grading benchmark")
-    parser.add_argument("--submissions", type=int, default=20)
+    parser.add_argument("--class-labs", nargs="*", default=["02-perceptron:20", "05-cnn:10"],
+                        help="lab:submissions for the class-grading benchmark (none to skip it)")
     parser.add_argument("--class-only", action="store_true", help="only the class-grading benchmark")
     args = parser.parse_args(argv)
+    args.class_labs = [(spec.split(":")[0], int(spec.split(":")[1])) for spec in args.class_labs]
     if args.class_only:
         args.labs = []
     rows = []
@@ -158,17 +198,11 @@ def main(argv=None):
             verdict = f"{'within' if ok else 'OVER'} {secs} s / {mib} MiB"
         print(f"{lab:<18}{row['exec_s']:>8.1f}{row['exec_peak_mib']:>10.0f}{row['autograde_s']:>9.1f}"
               f"{row['autograde_peak_mib']:>11.0f}{row['ratio']:>7.2f}   {verdict}", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        grading = bench_class(args.class_lab, args.submissions, Path(tmp))
-    g = grading
-    print(f"\nclass grading, {g['lab']}, {g['submissions']} submissions, {g['workers']} workers:")
-    print(f"  serial nbgrader autograde    {g['serial_nbgrader_s']:7.1f} s  "
-          f"(+{g['overhead_nbgrader_per_submission_s']:.1f} s per submission over plain execution)")
-    print(f"  tools.grade sealed, 1 worker {g['sealed_1_worker_s']:7.1f} s  "
-          f"(+{g['overhead_sealed_per_submission_s']:.1f} s per submission over plain execution)")
-    print(f"  tools.grade sealed, parallel {g['sealed_parallel_s']:7.1f} s  "
-          f"speed-up {g['speedup_vs_serial_nbgrader']:.2f}x over serial nbgrader (target 1.8x on 2 cores)")
-    print(f"  plain execution              {g['exec_per_submission_s']:7.1f} s per submission")
+    grading = []
+    for lab, n in args.class_labs:
+        with tempfile.TemporaryDirectory() as tmp:
+            grading.append(bench_class(lab, n, Path(tmp)))
+        print_class(grading[-1])
     out = REPO / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -15,14 +15,11 @@ Skipped, with the reason, where PostgreSQL's server programs, psycopg or Dask's
 command-line programs are missing (`.ci/run` installs Debian's postgresql).
 """
 
-import glob
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,7 +27,7 @@ import nbformat
 import pytest
 
 from tools import course as C
-from tools.servers import free_ports
+from tools.servers import free_ports, postgres_bin, postgres_server
 from tools.submissions import apply_case, case_files, parse_case
 
 pytestmark = pytest.mark.slow
@@ -40,13 +37,8 @@ PICK = ["correct_loops", "wrong_step_strict_inequality", "wrong_xor_network_or_o
         "wrong_sigmoid_neuron_no_bias", "wrong_train_perceptron_no_reset", "wrong_perceptron_update_sign"]
 
 
-def _pg_bin():
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb")) + [shutil.which("initdb") or ""]
-    return Path(found[0]).parent if found[0] else None
-
-
 def _missing():
-    if _pg_bin() is None:
+    if postgres_bin() is None:
         return "PostgreSQL's server programs (initdb, pg_ctl) are not installed: apt-get install postgresql"
     try:
         import psycopg  # noqa: F401
@@ -60,32 +52,10 @@ def _missing():
 needs_engines = pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
 
 
-def _as_postgres(cmd):
-    # PostgreSQL refuses to run as root; the Debian package makes a `postgres` user.
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
-
-
 @pytest.fixture(scope="module")
 def postgres():
-    bin_dir = _pg_bin()
-    folder = Path(tempfile.mkdtemp(prefix="nnb-pg-"))
-    folder.chmod(0o755)
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres", "postgres")
-    data, (port,) = folder / "data", free_ports(1)
-    subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "nnb", "--auth=trust",
-                                 "-E", "UTF8"]), check=True, capture_output=True)
-    subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
-                                 "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start"]),
-                   check=True, capture_output=True)
-    try:
-        subprocess.run(_as_postgres([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "nnb",
-                                     "gradebook"]), check=True, capture_output=True)
-        yield f"postgresql://nnb@127.0.0.1:{port}/gradebook"
-    finally:
-        subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
+    with postgres_server() as url:
+        yield url
 
 
 def _class(base, name, env, db_url=None):

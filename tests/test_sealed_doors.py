@@ -25,25 +25,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(
 
 LAB = "02-perceptron"
 TOKEN = "doors-test-token"
-PLAIN = '''
-# nbgrader's own defaults: what the course would do without its seal.
-c.Autograde.sanitize_preprocessors = [
-    "nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
-    "nbgrader.preprocessors.OverwriteKernelspec", "nbgrader.preprocessors.OverwriteCells",
-    "nbgrader.preprocessors.CheckCellMetadata"]
-c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute", "nbgrader.preprocessors.IgnorePattern",
-    "nbconvert.preprocessors.ClearMetadataPreprocessor", "nbgrader.preprocessors.LimitOutput",
-    "nbgrader.preprocessors.SaveAutoGrades", "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata"]
-'''
 
 
 def _course(root, plain=False):
     course = C.make_course(root, [LAB])
     if plain:
         with open(course / "nbgrader_config.py", "a") as fh:
-            fh.write(PLAIN)
+            fh.write(C.PLAIN_NBGRADER)
     env = C.course_env(root.parent / f"home-{root.name}")
     C.run_nbgrader(["generate_assignment", LAB, "--force"], course, env)
     release = C.read(course / "notebooks" / LAB / f"{LAB}.ipynb")

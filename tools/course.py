@@ -52,6 +52,22 @@ _socket.socket.connect = _offline_connect
 '''
 
 
+# Appended to a course's nbgrader_config.py: nbgrader's own autograding steps, i.e. the
+# course without its seal (to show what plain nbgrader does, and to time it).
+PLAIN_NBGRADER = '''
+# nbgrader's own defaults: what the course would do without its seal.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec", "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata"]
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute", "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor", "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades", "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata"]
+'''
+
+
 def notebook_path(lab, release=False):
     return (RELEASE if release else SOLUTIONS) / lab / f"{lab}.ipynb"
 

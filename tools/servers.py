@@ -1,15 +1,21 @@
-"""Jupyter servers started by the tests: the Makefile's command, spare ports, waiting
-until a server answers, and stopping it.
+"""Servers started by the tests: Jupyter with the Makefile's command, spare ports,
+waiting until a server answers, stopping it, and a throw-away PostgreSQL server.
 
-Used by tests/test_student_setup.py, tests/test_browser.py and tests/test_hub.py.
+Used by tests/test_student_setup.py, tests/test_browser.py, tests/test_hub.py,
+tests/test_sealed_doors.py, tests/test_scale_out.py and benchmarks/load.py.
 """
 
+import contextlib
+import glob
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
+from pathlib import Path
 
 import requests
 
@@ -76,3 +82,39 @@ def stop(proc, timeout=20):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+def postgres_bin():
+    """The folder of PostgreSQL's server programs (initdb, pg_ctl), or None."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb")) + [shutil.which("initdb") or ""]
+    return Path(found[0]).parent if found[0] else None
+
+
+def _as_postgres(cmd):
+    # PostgreSQL refuses to run as root; Debian's package makes a `postgres` user.
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+
+
+@contextlib.contextmanager
+def postgres_server(database="gradebook"):
+    """A throw-away PostgreSQL cluster on a free port of 127.0.0.1, with one empty
+    database; yields its SQLAlchemy URL and removes everything afterwards."""
+    bin_dir = postgres_bin()
+    folder = Path(tempfile.mkdtemp(prefix="nnb-pg-"))
+    folder.chmod(0o755)
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+    data, (port,) = folder / "data", free_ports(1)
+    subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "nnb", "--auth=trust",
+                                 "-E", "UTF8"]), check=True, capture_output=True)
+    subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
+                                 "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start"]),
+                   check=True, capture_output=True)
+    try:
+        subprocess.run(_as_postgres([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "nnb",
+                                     database]), check=True, capture_output=True)
+        yield f"postgresql://nnb@127.0.0.1:{port}/{database}"
+    finally:
+        subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                       capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
