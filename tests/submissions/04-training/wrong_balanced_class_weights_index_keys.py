@@ -1,4 +1,4 @@
-"""Wrong: balanced_class_weights keys the weights by position 0..k-1 instead of by class label; the visible labels 0 and 1 cannot tell."""
+"""Wrong: balanced_class_weights keys the weights by position 0..k-1 instead of by class label (right only for the labels 0, 1, ..., k-1)."""
 # lose: test_balanced_class_weights
 # keep: rest
 import numpy as np

@@ -1,4 +1,4 @@
-"""Wrong: dropout_forward keeps each unit with probability rate (rate read as the keep probability); the visible test with rate 0.5 cannot tell."""
+"""Wrong: dropout_forward keeps each unit with probability rate (rate read as the keep probability); right only for rate 0.5."""
 # lose: test_dropout_forward
 # keep: rest
 import numpy as np
