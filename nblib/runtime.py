@@ -8,8 +8,9 @@ import os
 
 # TF_CPP_MIN_LOG_LEVEL=1 hides TensorFlow's INFO start-up lines (warnings and errors still
 # show). TF_ENABLE_ONEDNN_OPTS=0 turns off oneDNN's reordered float sums: the INFO line it
-# prints is logged before the first setting takes effect, and with it off every CPU gets
-# the same numbers.
+# prints is logged before the first setting takes effect, and with it off a seeded run
+# repeats its numbers. Other machines may still differ a little (instruction sets,
+# thread counts), which is why trained results are judged with margins.
 TENSORFLOW_ENV = {"TF_CPP_MIN_LOG_LEVEL": "1", "TF_ENABLE_ONEDNN_OPTS": "0"}
 
 

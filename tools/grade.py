@@ -45,9 +45,17 @@ def students_of(course, lab):
     return sorted(p.name for p in root.iterdir() if (p / lab).is_dir()) if root.is_dir() else []
 
 
-def _grade_one(course, lab, student, limits):
+# Math libraries' thread pools: the kernel of each worker gets a share of the cores, so
+# that kernels graded side by side do not fight over them (TensorFlow, OpenMP, BLAS).
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                    "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")
+
+
+def _grade_one(course, lab, student, limits, threads=None):
     # In a worker: one submission; a failure becomes a summary, never an exception.
     from tools.sealed import grade_submission
+    if threads:
+        os.environ.update({name: str(threads) for name in THREAD_VARIABLES})  # the kernel inherits them
     try:
         return grade_submission(course, lab, student, limits)
     except Exception as error:  # noqa: BLE001  (the class must go on)
@@ -94,7 +102,10 @@ class Progress:
 def _run_processes(jobs, workers, on_done):
     from concurrent.futures import ProcessPoolExecutor, as_completed
     import multiprocessing
-    # fork: the grader has imported no TensorFlow, and workers start in milliseconds.
+    # fork: the grader has imported no TensorFlow, and workers start in milliseconds,
+    # with nbgrader already imported (seconds each otherwise).
+    import tools.sealed  # noqa: F401
+    from nbgrader.apps import NbGraderAPI  # noqa: F401
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_grade_one, *job) for job in jobs]
@@ -130,8 +141,10 @@ def grade_class(course, lab, students=None, workers=None, engine="processes", sc
     course = str(Path(course).resolve())
     students = students_of(course, lab) if students is None else list(students)
     skipped = [s for s in students if not force and already_graded(course, lab, s)]
-    jobs = [(course, lab, student, limits) for student in students if student not in skipped]
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
+    workers = max(1, min(workers or default_workers(), len(students) - len(skipped) or 1))
+    # Several kernels at once on this machine: each gets its share of the cores.
+    threads = max(1, (os.cpu_count() or 1) // workers) if workers > 1 and not scheduler else None
+    jobs = [(course, lab, student, limits, threads) for student in students if student not in skipped]
     _prepare_gradebook(course, lab)
     start = time.monotonic()
     bar = Progress(len(jobs)) if progress else None
@@ -155,6 +168,11 @@ def grade_class(course, lab, students=None, workers=None, engine="processes", sc
     if skipped:
         line += f"; {len(skipped)} already graded, not redone (--force redoes them)"
     return results, line
+
+
+def default_workers():
+    """One worker per core (see benchmarks/bench.py for the measurements behind it)."""
+    return os.cpu_count() or 1
 
 
 def already_graded(course, lab, student):
