@@ -6,6 +6,7 @@ from sklearn.metrics import precision_score, recall_score
 
 
 def build_autoencoder(n_features, bottleneck, hidden=(16,)):
+    n_features, bottleneck, hidden = int(n_features), int(bottleneck), tuple(map(int, hidden))
     if bottleneck <= 0 or bottleneck >= n_features or min(list(hidden) + [bottleneck]) != bottleneck:
         raise ValueError("invalid bottleneck")
     encoder = [keras.layers.Dense(h, activation="relu") for h in hidden]

@@ -1,16 +1,17 @@
-"""Correct, written differently: the functional Keras API, explicit loops for the errors and the counts, an order-statistic quantile on a sorted copy, std * standard_normal noise."""
+"""Correct, written differently: the functional Keras API (numpy integers accepted by an isinstance check), explicit loops for the errors and the counts, an order-statistic quantile on a sorted copy, std * standard_normal noise."""
 # keep: rest
 import keras
 import numpy as np
 
 
 def build_autoencoder(n_features, bottleneck, hidden=(16,)):
-    widths = list(hidden)
-    if not (isinstance(bottleneck, int) and 0 < bottleneck < n_features):
+    widths = [int(w) for w in hidden]
+    if not (isinstance(bottleneck, (int, np.integer)) and 0 < bottleneck < n_features):
         raise ValueError("bottleneck must be in 1 .. n_features - 1")
     for w in widths:
         if w < bottleneck:
             raise ValueError("a hidden layer is narrower than the bottleneck")
+    n_features, bottleneck = int(n_features), int(bottleneck)
     inputs = keras.Input(shape=(n_features,))
     x = inputs
     for w in widths:

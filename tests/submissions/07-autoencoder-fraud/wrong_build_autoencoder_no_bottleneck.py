@@ -1,11 +1,12 @@
-"""Wrong: the code layer takes the last hidden width instead of the bottleneck, so nothing is compressed."""
-# lose: test_build_autoencoder
+"""Wrong: the code layer takes the last hidden width instead of the bottleneck, so nothing is compressed (and a hidden width below the bottleneck goes unnoticed)."""
+# lose: test_build_autoencoder test_build_autoencoder_validation
 # keep: rest
 import keras
 from keras import layers
 
 
 def build_autoencoder(n_features, bottleneck, hidden=(16,)):
+    n_features, bottleneck, hidden = int(n_features), int(bottleneck), [int(h) for h in hidden]
     if bottleneck < 1 or bottleneck >= n_features:
         raise ValueError("bad bottleneck")
     model = keras.Sequential([keras.Input(shape=(n_features,))])

@@ -6,6 +6,7 @@ from keras import layers
 
 
 def build_autoencoder(n_features, bottleneck, hidden=(16,)):
+    n_features, bottleneck, hidden = int(n_features), int(bottleneck), [int(h) for h in hidden]
     if bottleneck < 1 or bottleneck >= n_features or any(h < bottleneck for h in hidden):
         raise ValueError("bad bottleneck")
     model = keras.Sequential([keras.Input(shape=(n_features,))])

@@ -1,5 +1,5 @@
 """Wrong: no shape check, so a single reconstruction row is silently broadcast against every row."""
-# lose: test_reconstruction_error
+# lose: test_reconstruction_error_validation
 # keep: rest
 import numpy as np
 

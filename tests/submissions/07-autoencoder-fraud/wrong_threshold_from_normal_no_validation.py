@@ -1,5 +1,5 @@
 """Wrong: correct quantile but no check of the quantile (0 and 1 are accepted silently)."""
-# lose: test_threshold_from_normal
+# lose: test_threshold_from_normal_validation
 # keep: rest
 import numpy as np
 

@@ -1,0 +1,11 @@
+"""Wrong: makes a new generator with a fixed seed instead of drawing from rng: every call gives the same noise."""
+# lose: test_add_noise
+# keep: rest
+import numpy as np
+
+
+def add_noise(X, std, rng):
+    if std < 0:
+        raise ValueError("std must be >= 0")
+    X = np.asarray(X, dtype=float)
+    return X + np.random.default_rng(0).normal(0.0, std, size=X.shape)
