@@ -389,6 +389,21 @@ def correct_importing_requests(nb, folder, course):
     _write(folder, nb)
 
 
+@case(review=False)
+def correct_with_all_cores(nb, folder, course):
+    """Correct answers plus a scikit-learn model with n_jobs=-1: joblib counts the cores
+    with a process of its own, which the guard would refuse (a traceback on stderr)."""
+    _append(nb, "step", """
+from sklearn.datasets import load_digits
+from sklearn.neighbors import KNeighborsClassifier
+
+_digits = load_digits()
+print(KNeighborsClassifier(3, n_jobs=-1).fit(_digits.data[:1400], _digits.target[:1400])
+      .score(_digits.data[1400:], _digits.target[1400:]))
+""")
+    _write(folder, nb)
+
+
 NETWORK_PROBE = """
     import socket
     try:

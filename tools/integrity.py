@@ -42,7 +42,7 @@ REVIEW_MODULES = {"os", "sys", "subprocess", "socket", "shutil", "pathlib", "url
 # Everyday notebook idioms inside otherwise suspicious packages.
 SAFE_SUBMODULES = {"IPython.display"}
 ALLOWED_MODULES = {"numpy", "math", "random", "itertools", "functools", "collections", "dataclasses",
-                   "typing", "statistics", "matplotlib", "sklearn", "scipy", "keras", "tensorflow", "nblib",
+                   "typing", "statistics", "matplotlib", "sklearn", "joblib", "scipy", "keras", "tensorflow", "nblib",
                    "ipywidgets", "string", "re", "operator", "copy", "fractions", "decimal", "heapq",
                    "bisect", "numbers", "abc", "enum"} | REVIEW_MODULES
 

@@ -208,6 +208,18 @@ def _warning_to_stdout(message, category, filename, lineno, file=None, line=None
     sys.stdout.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
+def _warm_caches():
+    """Ask now, before the guard refuses processes, what libraries otherwise find out
+    lazily with a process of their own: joblib's count of physical cores (``lscpu``),
+    which scikit-learn asks for on a student's ``n_jobs=-1``; refused, it prints a
+    traceback on stderr, and nbgrader fails any cell with stderr."""
+    try:
+        from joblib.externals.loky.backend import context
+        context._count_physical_cores()  # cached in the module from here on
+    except Exception:  # noqa: BLE001  (only a warning later, as without the guard)
+        pass
+
+
 def _set_limit(name, value):
     try:
         import resource
@@ -236,6 +248,7 @@ def main(argv):
     from ipykernel.kernelapp import IPKernelApp
     app = IPKernelApp.instance()
     app.initialize(argv)
+    _warm_caches()
     guard.seal()  # after ipykernel's own start-up, before any cell
     app.start()
 
