@@ -95,6 +95,13 @@ def test_show_images_rgb_list_and_given_figure():
     assert out is fig and len(fig.axes) == 2
 
 
+def test_show_images_row_labels():
+    fig = show_images(np.zeros((6, 4, 4)), ncols=3, row_labels=["unit 0", "unit 1"])
+    assert [ax.get_ylabel() for ax in fig.axes] == ["unit 0", "", "", "unit 1", "", ""]
+    with pytest.raises(ValueError, match="row_labels"):
+        show_images(np.zeros((6, 4, 4)), ncols=3, row_labels=["only one"])
+
+
 @pytest.mark.parametrize("images, kwargs", [(np.ones((8, 8)), {}), (np.ones((2, 8, 8, 2)), {}),
                                             (np.ones((2, 4, 4)), {"titles": ["a"]}),
                                             (np.ones((2, 4, 4)), {"ncols": 0}),

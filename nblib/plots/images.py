@@ -36,12 +36,12 @@ def _stack(images, name="images"):
     return arr
 
 
-def _titles(titles, n, name="titles"):
+def _titles(titles, n, name="titles", per="image"):
     if titles is None:
         return [None] * n
     titles = [str(t) for t in titles]
     if len(titles) != n:
-        raise ValueError(f"{name} must have one entry per image ({n}), got {len(titles)}")
+        raise ValueError(f"{name} must have one entry per {per} ({n}), got {len(titles)}")
     return titles
 
 
@@ -60,7 +60,7 @@ def _grid(n, ncols, fig, size):
 
 
 def show_images(images, titles=None, *, ncols=10, cmap="gray_r", vmin=None, vmax=None,
-                size=1.1, fig=None, suptitle=None):
+                size=1.1, fig=None, suptitle=None, row_labels=None):
     """Draw a batch of images in a grid, one small panel each, with optional titles.
 
     Parameters
@@ -82,17 +82,25 @@ def show_images(images, titles=None, *, ncols=10, cmap="gray_r", vmin=None, vmax
         An empty figure to draw into; a new pyplot figure if omitted.
     suptitle : str, optional
         A title over the grid.
+    row_labels : sequence of str, optional
+        One label per row of the grid, written to the left of its first panel (e.g.
+        "unit 3" when each row holds the images that excite one unit most).
 
     Returns
     -------
     matplotlib.figure.Figure
 
     Used in: lab 05 (sections "Images are arrays", "A CNN in Keras" (misclassified
-    digits), "Shifted digits"); lab 07 may use it for digit reconstructions.
+    digits, what deeper layers respond to), "Shifted digits", "Where CNNs fail");
+    lab 07 may use it for digit reconstructions.
     """
     arr = _stack(images)
     n = len(arr)
     labels = _titles(titles, n)
+    if row_labels is not None:
+        if isinstance(ncols, bool) or not isinstance(ncols, (int, np.integer)) or ncols < 1:
+            raise ValueError(f"ncols must be a positive int, got {ncols!r}")
+        row_labels = _titles(row_labels, int(np.ceil(n / min(int(ncols), n))), "row_labels", "row")
     fig, axes = _grid(n, ncols, fig, size)
     for ax, image, title in zip(axes, arr, labels):
         if image.ndim == 3:
@@ -103,6 +111,10 @@ def show_images(images, titles=None, *, ncols=10, cmap="gray_r", vmin=None, vmax
         ax.set_yticks([])
         if title is not None:
             ax.set_title(title, fontsize="small")
+    if row_labels is not None:
+        per_row = min(int(ncols), n)
+        for row, label in enumerate(row_labels):
+            axes[row * per_row].set_ylabel(label, fontsize="small")
     if suptitle is not None:
         fig.suptitle(str(suptitle))
     return fig

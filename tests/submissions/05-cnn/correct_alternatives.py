@@ -1,4 +1,4 @@
-"""Correct, written differently: scipy.signal.correlate2d, sliding_window_view with reductions, einsum over patches, math formulas, a CNN built with model.add, separate activation layers and a Softmax layer."""
+"""Correct, written differently: scipy.signal.correlate2d, sliding_window_view with method reductions, einsum over patches, math formulas, a CNN built with model.add, separate activation layers and a Softmax layer."""
 # keep: rest
 import keras
 import numpy as np
@@ -38,7 +38,8 @@ def conv2d(image, kernel, stride=1, padding=0):
 
 
 def pool2d(image, size=2, stride=2, mode="max"):
-    ops = {"max": "max", "min": "min", "avg": "mean", "sum": "sum"}
+    ops = {"max": lambda w: w.max(axis=(-2, -1)), "min": lambda w: w.min(axis=(-2, -1)),
+           "avg": lambda w: w.mean(axis=(-2, -1)), "sum": lambda w: w.sum(axis=(-2, -1))}
     if mode not in ops:
         raise ValueError("mode must be max, min, avg or sum")
     image = np.asarray(image, dtype=float)
@@ -47,7 +48,7 @@ def pool2d(image, size=2, stride=2, mode="max"):
     if size > min(image.shape):
         raise ValueError("window larger than image")
     windows = sliding_window_view(image, (size, size))[::stride, ::stride]
-    return getattr(windows, ops[mode])(axis=(-2, -1))
+    return ops[mode](windows)
 
 
 def conv_layer_forward(X, W, b, stride=1, padding=0):

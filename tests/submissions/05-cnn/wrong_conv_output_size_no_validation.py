@@ -1,5 +1,5 @@
 """Wrong: right formula but no ValueError for a filter larger than the padded input or a bad stride."""
-# lose: test_conv_output_size
+# lose: test_conv_output_size_validation
 # keep: rest
 
 

@@ -11,8 +11,9 @@ def pool2d(image, size=2, stride=2, mode="max"):
     image = np.asarray(image, dtype=float)
     if image.ndim != 2:
         raise ValueError("image must be 2-D")
-    if isinstance(stride, bool) or not isinstance(stride, (int, np.integer)) or stride < 1:
-        raise ValueError("stride must be a positive integer")
+    for value in (size, stride):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError("size and stride must be positive integers")
     if size > min(image.shape):
         raise ValueError("window larger than the image")
     out_h = (image.shape[0] - size) // stride + 1

@@ -1,5 +1,5 @@
 """Wrong: any unknown mode silently falls back to max pooling instead of raising ValueError."""
-# lose: test_pool2d
+# lose: test_pool2d_validation
 # keep: rest
 import numpy as np
 
