@@ -36,7 +36,7 @@ REVIEW_METHODS = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "_
                   "__len__", "__float__", "__int__", "__index__", "__array__", "__array_ufunc__",
                   "__array_function__", "__array_priority__", "__array_interface__", "__getattr__",
                   "__getattribute__", "__instancecheck__", "__subclasscheck__", "__del__"}
-REVIEW_CALLS = {"open", "globals", "vars", "locals", "setattr", "delattr", "getattr", "input", "print_exception"}
+REVIEW_CALLS = {"open", "globals", "vars", "locals", "setattr", "delattr", "input", "print_exception"}
 REVIEW_MODULES = {"os", "sys", "subprocess", "socket", "shutil", "pathlib", "urllib", "http", "requests",
                   "inspect", "tempfile", "glob", "io", "warnings", "time", "atexit", "resource"}
 # Everyday notebook idioms inside otherwise suspicious packages.
