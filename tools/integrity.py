@@ -264,15 +264,14 @@ def read_submission(path):
                               f"not valid JSON ({error.msg} at line {error.lineno}): graded as an empty notebook")]
     found = []
     major = raw.get("nbformat") if isinstance(raw, dict) else None
+    invalid = {}  # nbformat validates while it reads, and tells through this dict
     try:
-        nb = nbformat.reads(text, as_version=4)
+        nb = nbformat.reads(text, as_version=4, capture_validation_error=invalid)
     except Exception as error:  # nbformat raises several kinds for a broken notebook
         return None, [finding("intake", "review", path.name, f"not a notebook ({type(error).__name__}): graded as an empty notebook")]
     if major != 4:
         found.append(finding("intake", "note", path.name, f"nbformat {major} converted to 4"))
-    try:
-        nbformat.validate(nb)
-    except nbformat.ValidationError:
+    if invalid:
         nbformat.validator.normalize(nb)
         found.append(finding("intake", "note", path.name, "invalid notebook structure repaired"))
     return nb, found

@@ -30,6 +30,7 @@ Used by ``tools.grade`` (class grading) and ``tests/test_sealed.py`` (the hostil
 """
 
 import copy
+import functools
 import json
 import os
 import secrets
@@ -78,7 +79,13 @@ def _release_notebook(config, lab):
     from nbgrader.coursedir import CourseDirectory
     coursedir = CourseDirectory(config=config)
     path = Path(coursedir.format_path(coursedir.release_directory, ".", lab)) / f"{lab}.ipynb"
-    return nbformat.read(str(path), as_version=4)
+    return copy.deepcopy(_read_once(str(path), path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=8)
+def _read_once(path, mtime_ns):
+    # A worker grades many submissions of one lab: read (and validate) the release once.
+    return nbformat.read(path, as_version=4)
 
 
 class SealedIntake(Preprocessor):
@@ -420,6 +427,8 @@ def intake(course_root, lab, student, staging):
     if nb is None:
         # An empty answer: every test fails, the student is still graded.
         nb = nbformat.read(str(course_root / "notebooks" / lab / f"{lab}.ipynb"), as_version=4)
+    elif not found:
+        nb = None  # readable as it is: staged as it is (a copy of the file, not a rewrite)
     if folder.is_dir():
         for extra in sorted(folder.iterdir()):
             if extra.name in ("timestamp.txt",) or extra == path or extra.name.startswith("."):
@@ -428,7 +437,10 @@ def intake(course_root, lab, student, staging):
                                            "extra file beside the notebook: left out of grading"))
         if (folder / "timestamp.txt").exists():
             shutil.copy(folder / "timestamp.txt", out / "timestamp.txt")
-    nbformat.write(nb, str(out / f"{lab}.ipynb"))
+    if nb is None:
+        shutil.copyfile(path, out / f"{lab}.ipynb")
+    else:
+        nbformat.write(nb, str(out / f"{lab}.ipynb"))
     return found
 
 
