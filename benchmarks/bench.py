@@ -21,8 +21,9 @@ Budgets (issue #2 and the lab issues) are printed beside the numbers but not
 enforced: machines differ, and a timed test would fail at random. Results are also
 written to benchmarks/results/<date>.json (git-ignored).
 
-Peak memory is read from ``getrusage(RUSAGE_CHILDREN)`` in a fresh process per
-measurement: the largest resident set of any process it waited for, here the kernel.
+Peak memory is the largest resident set (``VmHWM``) of any process in the measured
+command's tree, polled every 0.2 s from a fresh process per measurement (the sealed
+kernel is not a waited-for child, so ``getrusage`` alone would miss it).
 """
 
 import argparse
@@ -50,12 +51,45 @@ BUDGETS = {  # seconds of plain execution, MiB peak
 }
 
 _MEASURE = r"""
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, threading, time
+
+def tree_peak_kib(root, stop, peak):
+    # The sealed kernel runs under bubblewrap and is never waited for by our child, so
+    # getrusage(RUSAGE_CHILDREN) misses it: poll every descendant's high-water mark.
+    while os.path.isdir("/proc") and not stop.is_set():
+        parents = {}
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    parents[int(pid)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+        for pid in parents:
+            p = pid
+            while p in parents and p != root:
+                p = parents[p]
+            if p != root:
+                continue
+            try:
+                with open(f"/proc/{pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            peak[0] = max(peak[0], int(line.split()[1]))
+            except OSError:
+                pass
+        stop.wait(0.2)
+
 t = time.perf_counter()
-proc = subprocess.run(json.loads(sys.argv[1]), cwd=sys.argv[2], capture_output=True, text=True)
+proc = subprocess.Popen(json.loads(sys.argv[1]), cwd=sys.argv[2], stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE, text=True)
+stop, peak = threading.Event(), [0]
+watcher = threading.Thread(target=tree_peak_kib, args=(proc.pid, stop, peak), daemon=True)
+watcher.start()
+_, err = proc.communicate()
 wall = time.perf_counter() - t
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-print(json.dumps({"wall": wall, "peak_kib": peak, "rc": proc.returncode, "err": proc.stderr[-2000:]}))
+stop.set(); watcher.join()
+peak = max(peak[0], resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # KiB on Linux
+print(json.dumps({"wall": wall, "peak_kib": peak, "rc": proc.returncode, "err": err[-2000:]}))
 """
 
 _EXECUTE = r"""
