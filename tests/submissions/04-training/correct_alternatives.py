@@ -1,4 +1,4 @@
-"""Correct, written with other calls: scikit-learn's StandardScaler and compute_class_weight, Keras's folded Adam step, rng.binomial, np.einsum."""
+"""Correct, written with other calls: scikit-learn's StandardScaler and compute_class_weight, Keras's folded Adam step, rng.binomial, np.einsum, np.where for the dropout gradient and a step-by-step backward pass through the batch-norm graph (deviations, variance, s, x_hat)."""
 # keep: rest
 import numpy as np
 from sklearn.preprocessing import StandardScaler
@@ -69,3 +69,31 @@ def balanced_class_weights(y):
     classes = np.unique(y)
     weights = compute_class_weight("balanced", classes=classes, y=y)
     return dict(zip(classes.tolist(), weights.tolist()))
+
+
+def dropout_backward(dA_out, mask, rate):
+    return np.where(mask, np.asarray(dA_out) / (1.0 - rate), 0.0)
+
+
+def batch_norm_backward(dY, X, gamma, eps=1e-3):
+    # Forward, one node at a time: dev = X - mu, var = mean(dev**2), s = sqrt(var + eps),
+    # inv = 1 / s, x_hat = dev * inv, y = gamma * x_hat + beta. Then each node backward.
+    X = np.asarray(X, dtype=float)
+    n = X.shape[0]
+    mu = np.mean(X, axis=0)
+    dev = X - mu
+    var = np.mean(dev ** 2, axis=0)
+    s = np.sqrt(var + eps)
+    inv = 1.0 / s
+    x_hat = dev * inv
+    dbeta = np.sum(dY, axis=0)
+    dgamma = np.sum(dY * x_hat, axis=0)
+    dx_hat = dY * gamma
+    dinv = np.sum(dx_hat * dev, axis=0)
+    ddev = dx_hat * inv
+    ds = -dinv / s ** 2
+    dvar = ds / (2.0 * s)
+    ddev = ddev + dvar * 2.0 * dev / n
+    dmu = -np.sum(ddev, axis=0)
+    dX = ddev + dmu / n
+    return dX, dgamma, dbeta
