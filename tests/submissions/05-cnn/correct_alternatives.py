@@ -1,4 +1,4 @@
-"""Correct, written differently: scipy.signal.correlate2d, sliding_window_view with method reductions, einsum over patches, math formulas, a CNN built with model.add, separate activation layers and a Softmax layer."""
+"""Correct, written differently: scipy.signal.correlate2d, sliding_window_view with method reductions, einsum over patches, math formulas, a CNN of another design (two convolution + pooling blocks, no hidden dense layer, about 6,100 parameters) built with model.add, separate activation layers and a Softmax layer; conv_layer_backward by im2col and np.add.at, max_pool_backward vectorised with argmax over all windows."""
 # keep: rest
 import keras
 import numpy as np
@@ -74,17 +74,46 @@ def dense_param_count(n_in, n_out):
 
 
 def build_cnn(input_shape, n_classes):
+    # Another design, about 6,100 parameters: two convolution + pooling blocks and no hidden dense layer.
     model = keras.Sequential()
     model.add(keras.Input(shape=input_shape))
-    for _ in range(2):
-        model.add(layers.Conv2D(filters=32, kernel_size=(3, 3), padding="same"))
+    for filters in (16, 32):
+        model.add(layers.Conv2D(filters=filters, kernel_size=(3, 3), padding="same"))
         model.add(layers.Activation("relu"))
-    model.add(layers.MaxPooling2D(pool_size=2, strides=2))
-    model.add(layers.Dropout(0.2))
+        model.add(layers.MaxPooling2D(pool_size=2, strides=2))
     model.add(layers.Flatten())
-    model.add(layers.Dense(96))
-    model.add(layers.ReLU())
-    model.add(layers.Dropout(0.2))
     model.add(layers.Dense(n_classes))
     model.add(layers.Softmax())
     return model
+
+
+def conv_layer_backward(dY, X, W, stride=1, padding=0):
+    # im2col: all windows as rows of one matrix; dW and dX from two matrix products, np.add.at scatters back.
+    dY, X, W = (np.asarray(a, dtype=float) for a in (dY, X, W))
+    n, h, w, c_in = X.shape
+    f, c_out = W.shape[0], W.shape[3]
+    Xp = np.pad(X, [(0, 0), (padding, padding), (padding, padding), (0, 0)])
+    oh, ow = dY.shape[1], dY.shape[2]
+    windows = sliding_window_view(Xp, (f, f), axis=(1, 2))[:, ::stride, ::stride][:, :oh, :ow]  # (n, oh, ow, c, f, f)
+    cols = windows.transpose(0, 1, 2, 4, 5, 3).reshape(n * oh * ow, f * f * c_in)
+    grads = dY.reshape(n * oh * ow, c_out)
+    dW = (cols.T @ grads).reshape(f, f, c_in, c_out)
+    dcols = (grads @ W.reshape(f * f * c_in, c_out).T).reshape(n, oh, ow, f, f, c_in)
+    bb, ii, jj, uu, vv = np.meshgrid(np.arange(n), np.arange(oh), np.arange(ow), np.arange(f), np.arange(f),
+                                     indexing="ij")
+    dXp = np.zeros_like(Xp)
+    np.add.at(dXp, (bb, ii * stride + uu, jj * stride + vv), dcols)
+    return dXp[:, padding:padding + h, padding:padding + w], dW, grads.sum(axis=0)
+
+
+def max_pool_backward(d_out, image, size=2, stride=2):
+    # All windows at once: argmax of each flattened window (the first maximum), then np.add.at.
+    d_out, image = np.asarray(d_out, dtype=float), np.asarray(image, dtype=float)
+    oh, ow = d_out.shape
+    windows = sliding_window_view(image, (size, size))[::stride, ::stride][:oh, :ow]
+    first = windows.reshape(oh, ow, size * size).argmax(axis=-1)
+    rows = np.arange(oh)[:, None] * stride + first // size
+    cols = np.arange(ow)[None, :] * stride + first % size
+    d_image = np.zeros_like(image)
+    np.add.at(d_image, (rows, cols), d_out)
+    return d_image

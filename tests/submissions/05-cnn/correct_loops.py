@@ -1,4 +1,4 @@
-"""Correct, written differently: explicit loops over output positions, images and filters, conv_layer_forward built on conv2d, a functional-API CNN with 64 filters in the second convolution."""
+"""Correct, written differently: explicit loops over output positions, images and filters, conv_layer_forward built on conv2d, a functional-API CNN of another design (16 and 32 filters, a 32-unit dense layer, about 21,500 parameters); conv_layer_backward with loops and np.add.at, max_pool_backward scanning each window."""
 # keep: rest
 import keras
 import numpy as np
@@ -118,13 +118,52 @@ def dense_param_count(n_in, n_out):
 
 
 def build_cnn(input_shape, n_classes):
+    # Functional API, a design of about 21,500 parameters: 16 then 32 filters, one pooling, a 32-unit dense layer.
     inputs = keras.Input(shape=input_shape)
-    x = layers.Conv2D(32, (3, 3), padding="same", activation="relu")(inputs)
-    x = layers.Conv2D(64, (3, 3), padding="same", activation="relu")(x)
+    x = layers.Conv2D(16, (3, 3), padding="same", activation="relu")(inputs)
+    x = layers.Conv2D(32, (3, 3), padding="same", activation="relu")(x)
     x = layers.MaxPooling2D(pool_size=(2, 2))(x)
-    x = layers.Dropout(0.3)(x)
+    x = layers.Dropout(0.25)(x)
     x = layers.Flatten()(x)
-    x = layers.Dense(64, activation="relu")(x)
-    x = layers.Dropout(0.3)(x)
+    x = layers.Dense(32, activation="relu")(x)
     outputs = layers.Dense(n_classes, activation="softmax")(x)
     return keras.Model(inputs, outputs)
+
+
+def conv_layer_backward(dY, X, W, stride=1, padding=0):
+    # Explicit loops over images, output positions and filters; np.add.at scatters into dX.
+    dY, X, W = (np.asarray(a, dtype=float) for a in (dY, X, W))
+    n, h, w, c_in = X.shape
+    f, c_out = W.shape[0], W.shape[3]
+    padded = np.zeros((n, h + 2 * padding, w + 2 * padding, c_in))
+    padded[:, padding:padding + h, padding:padding + w, :] = X
+    d_padded = np.zeros_like(padded)
+    dW = np.zeros(W.shape)
+    db = np.zeros(c_out)
+    for b in range(n):
+        for i in range(dY.shape[1]):
+            for j in range(dY.shape[2]):
+                top, left = i * stride, j * stride
+                for o in range(c_out):
+                    g = dY[b, i, j, o]
+                    db[o] += g
+                    dW[:, :, :, o] += g * padded[b, top:top + f, left:left + f, :]
+                    np.add.at(d_padded, (b, slice(top, top + f), slice(left, left + f), slice(None)),
+                              g * W[:, :, :, o])
+    return d_padded[:, padding:padding + h, padding:padding + w, :], dW, db
+
+
+def max_pool_backward(d_out, image, size=2, stride=2):
+    # Scan each window row by row, keeping the first strictly larger value.
+    d_out = np.asarray(d_out, dtype=float)
+    image = np.asarray(image, dtype=float)
+    grad = [[0.0] * image.shape[1] for _ in range(image.shape[0])]
+    for i in range(d_out.shape[0]):
+        for j in range(d_out.shape[1]):
+            best_r, best_c = i * stride, j * stride
+            for r in range(i * stride, i * stride + size):
+                for c in range(j * stride, j * stride + size):
+                    if image[r, c] > image[best_r, best_c]:
+                        best_r, best_c = r, c
+            grad[best_r][best_c] += d_out[i, j]
+    return np.array(grad)

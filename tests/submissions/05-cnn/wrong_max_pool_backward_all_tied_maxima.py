@@ -1,0 +1,14 @@
+"""Wrong on ties: sends the window's gradient to every position equal to the maximum (a mask window == max), not only to the first."""
+# lose: test_max_pool_backward
+# keep: rest
+import numpy as np
+
+
+def max_pool_backward(d_out, image, size=2, stride=2):
+    d_out, image = np.asarray(d_out, dtype=float), np.asarray(image, dtype=float)
+    d_image = np.zeros_like(image)
+    for i in range(d_out.shape[0]):
+        for j in range(d_out.shape[1]):
+            window = image[i * stride:i * stride + size, j * stride:j * stride + size]
+            d_image[i * stride:i * stride + size, j * stride:j * stride + size] += (window == window.max()) * d_out[i, j]
+    return d_image
