@@ -2,8 +2,9 @@
 
 By topic: ``tabular`` (scikit-learn's bundled tables and generated 2-D sets), ``images``
 (the bundled digits as images, shifts, the sample photographs), ``series`` (generated
-sequence tasks and the monthly sunspot numbers in ``data/``) and ``transactions`` (a
-seeded generator of card transactions with labelled fraud). Nothing is downloaded;
+sequence tasks and the monthly sunspot numbers in ``data/``), ``text`` (movie-review
+snippets in ``data/`` and their integer encoding) and ``transactions`` (a seeded
+generator of card transactions with labelled fraud). Nothing is downloaded;
 every function takes a ``seed`` where randomness is involved.
 """
 
@@ -15,6 +16,7 @@ from nblib.data.tabular import (
     load_regression_data,
     moons_train_test,
 )
+from nblib.data.text import build_vocabulary, encode, load_movie_snippets, tokenize
 from nblib.data.transactions import (
     CustomerProfiles,
     Transactions,
@@ -32,10 +34,13 @@ __all__ = [
     "Photo",
     "Transactions",
     "adding_problem",
+    "build_vocabulary",
     "customer_profiles",
+    "encode",
     "future_context_task",
     "load_classification_data",
     "load_digit_images",
+    "load_movie_snippets",
     "load_photo",
     "load_regression_data",
     "load_sunspots",
@@ -44,5 +49,6 @@ __all__ = [
     "shift_images",
     "single_transaction",
     "split_by_time",
+    "tokenize",
     "transaction_features",
 ]

@@ -1,4 +1,4 @@
-"""Correct, written differently: explicit loops over samples and units, scipy.special.expit, concatenated [h, x] weights as in the lecture, birnn without rnn_forward, make_windows by index loops."""
+"""Correct, written differently: explicit loops over samples and units, scipy.special.expit, concatenated [h, x] weights as in the lecture, birnn without rnn_forward, make_windows by index loops, rnn_backward per sequence with outer products and tanh' as 1/cosh^2, pad_and_mask token by token in Python lists."""
 # keep: rest
 import numpy as np
 from scipy.special import expit
@@ -97,3 +97,47 @@ def make_windows(series, window, horizon=1):
     if not ys:
         raise ValueError("series too short")
     return np.array(Xs), np.array(ys)
+
+
+def rnn_backward(dH, X, h0, kernel, recurrent_kernel, bias):
+    # Own forward pass, then per-sequence loops with outer products; tanh' from np.cosh.
+    X, dH = np.asarray(X, dtype=float), np.asarray(dH, dtype=float)
+    W, U, b = np.asarray(kernel, dtype=float), np.asarray(recurrent_kernel, dtype=float), np.asarray(bias, dtype=float)
+    n, T, d = X.shape
+    u = W.shape[1]
+    A = np.zeros((n, T, u))                      # pre-activations
+    H = np.zeros((n, T + 1, u))                  # H[:, 0] = h0, H[:, t + 1] = h_t
+    H[:, 0] = h0
+    for s in range(n):
+        for t in range(T):
+            A[s, t] = X[s, t] @ W + H[s, t] @ U + b
+            H[s, t + 1] = np.tanh(A[s, t])
+    dX, dh0 = np.zeros((n, T, d)), np.zeros((n, u))
+    dW, dU, db = np.zeros((d, u)), np.zeros((u, u)), np.zeros(u)
+    for s in range(n):
+        back = np.zeros(u)
+        for t in range(T - 1, -1, -1):
+            delta = (dH[s, t] + back) / np.cosh(A[s, t]) ** 2
+            dX[s, t] = W @ delta
+            dW += np.outer(X[s, t], delta)
+            dU += np.outer(H[s, t], delta)
+            db += delta
+            back = U @ delta
+        dh0[s] = back
+    return dX, dh0, dW, dU, db
+
+
+def pad_and_mask(sequences, maxlen, padding="pre", truncating="pre"):
+    # Token by token: fill each row from its right end ("pre") or left end ("post").
+    n = len(sequences)
+    padded = [[0] * maxlen for _ in range(n)]
+    mask = [[False] * maxlen for _ in range(n)]
+    for i in range(n):
+        seq = [int(v) for v in sequences[i]]
+        if len(seq) > maxlen:
+            seq = seq[len(seq) - maxlen:] if truncating == "pre" else seq[:maxlen]
+        offset = maxlen - len(seq) if padding == "pre" else 0
+        for j in range(len(seq)):
+            padded[i][offset + j] = seq[j]
+            mask[i][offset + j] = True
+    return np.array(padded, dtype=np.int32).reshape(n, maxlen), np.array(mask, dtype=bool).reshape(n, maxlen)

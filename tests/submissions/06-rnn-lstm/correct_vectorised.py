@@ -1,4 +1,4 @@
-"""Correct, written differently: np.einsum, tanh written through exp-free identities, a stable sigmoid via tanh, rnn_forward without rnn_step, np.flip and np.dstack in birnn, sliding_window_view in make_windows."""
+"""Correct, written differently: np.einsum, tanh written through exp-free identities, a stable sigmoid via tanh, rnn_forward without rnn_step, np.flip and np.dstack in birnn, sliding_window_view in make_windows, rnn_backward with the weight gradients summed over all steps by einsum, pad_and_mask with one boolean comparison and np.concatenate."""
 # keep: rest
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -68,3 +68,31 @@ def make_windows(series, window, horizon=1):
         raise ValueError("need a 1-D series, window >= 1, horizon >= 1 and room for one target")
     view = sliding_window_view(s[:s.size - horizon], window)
     return view[..., np.newaxis].copy(), s[window + horizon - 1:].copy()
+
+
+def rnn_backward(dH, X, h0, kernel, recurrent_kernel, bias):
+    # Loop only for the deltas; the weight gradients afterwards with einsum over all steps at once.
+    X, h0 = np.asarray(X, dtype=float), np.asarray(h0, dtype=float)
+    H = rnn_forward(X, h0, kernel, recurrent_kernel, bias)
+    deriv = 1.0 - np.square(H)
+    deltas = np.empty_like(H)
+    carry = 0.0
+    for t in range(H.shape[1] - 1, -1, -1):
+        deltas[:, t] = (np.asarray(dH)[:, t] + carry) * deriv[:, t]
+        carry = np.einsum("nu,vu->nv", deltas[:, t], recurrent_kernel)
+    previous = np.concatenate([h0[:, None, :], H[:, :-1]], axis=1)      # h_{t-1} for every t
+    return (np.einsum("ntu,du->ntd", deltas, kernel), carry,
+            np.einsum("ntd,ntu->du", X, deltas), np.einsum("ntv,ntu->vu", previous, deltas),
+            deltas.sum(axis=(0, 1)))
+
+
+def pad_and_mask(sequences, maxlen, padding="pre", truncating="pre"):
+    # Lengths first, then a boolean mask from one comparison, then fill it with np.concatenate.
+    seqs = [np.asarray(s, dtype=np.int64).ravel() for s in sequences]
+    seqs = [s[max(s.size - maxlen, 0):] if truncating == "pre" else s[:maxlen] for s in seqs]
+    lengths = np.array([s.size for s in seqs], dtype=int)
+    columns = np.arange(maxlen)[None, :]
+    mask = columns >= maxlen - lengths[:, None] if padding == "pre" else columns < lengths[:, None]
+    padded = np.zeros(mask.shape, dtype=np.int64)
+    padded[mask] = np.concatenate(seqs + [np.zeros(0, dtype=np.int64)])     # row by row, left to right
+    return padded, mask

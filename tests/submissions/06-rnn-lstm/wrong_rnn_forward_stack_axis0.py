@@ -1,5 +1,5 @@
 """Wrong: rnn_forward stacks the states along axis 0, giving shape (T, n, u)."""
-# lose: test_rnn_forward test_birnn_forward
+# lose: test_rnn_forward test_birnn_forward test_rnn_backward
 # keep: rest
 import numpy as np
 

@@ -1,5 +1,5 @@
 """Wrong: rnn_forward returns the state *before* each step (h0 ... h_{T-1}), an off-by-one in time."""
-# lose: test_rnn_forward test_birnn_forward
+# lose: test_rnn_forward test_birnn_forward test_rnn_backward
 # keep: rest
 import numpy as np
 

@@ -1,5 +1,5 @@
 """Wrong: rnn_step multiplies h_prev by the transposed recurrent kernel (h_prev @ U.T)."""
-# lose: test_rnn_step test_rnn_forward test_birnn_forward
+# lose: test_rnn_step test_rnn_forward test_birnn_forward test_rnn_backward
 # keep: rest
 import numpy as np
 

@@ -1,0 +1,14 @@
+"""Wrong: pad_and_mask returns the mask as 0/1 integers instead of a boolean array."""
+# lose: test_pad_and_mask
+# keep: rest
+import numpy as np
+
+
+def pad_and_mask(sequences, maxlen, padding="pre", truncating="pre"):
+    padded = np.zeros((len(sequences), maxlen), dtype=int)
+    for i, seq in enumerate(sequences):
+        seq = list(seq)
+        kept = seq[max(len(seq) - maxlen, 0):] if truncating == "pre" else seq[:maxlen]
+        start = maxlen - len(kept) if padding == "pre" else 0
+        padded[i, start:start + len(kept)] = kept
+    return padded, (padded != 0).astype(int)
