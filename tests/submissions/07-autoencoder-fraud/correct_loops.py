@@ -1,4 +1,4 @@
-"""Correct, written differently: the functional Keras API (numpy integers accepted by an isinstance check), explicit loops for the errors and the counts, an order-statistic quantile on a sorted copy, std * standard_normal noise."""
+"""Correct, written differently: the functional Keras API (numpy integers accepted by an isinstance check), explicit loops for the errors and the counts, an order-statistic quantile on a sorted copy, std * standard_normal noise, a selection loop for the budget threshold, counting loops for the recall at a budget, a while loop over the epochs."""
 # keep: rest
 import keras
 import numpy as np
@@ -69,3 +69,44 @@ def add_noise(X, std, rng):
         raise ValueError("std must not be negative")
     X = np.array(X, dtype=float)
     return X + std * rng.standard_normal(X.shape)
+
+
+def threshold_for_budget(scores, budget):
+    if not (0 <= budget <= 1):
+        raise ValueError("budget must be in [0, 1]")
+    if np.ndim(scores) != 1 or len(scores) == 0:
+        raise ValueError("scores must be a non-empty 1-D array")
+    remaining = [float(s) for s in scores]
+    k = int(budget * len(remaining))
+    # remove the k largest one at a time; the largest left is the (k+1)-th largest
+    for _ in range(k):
+        remaining.remove(max(remaining))
+    return max(remaining) if remaining else -np.inf
+
+
+def recall_at_budget(scores, labels, budget):
+    scores, labels = list(scores), list(labels)
+    if len(scores) != len(labels):
+        raise ValueError("different lengths")
+    t = threshold_for_budget(scores, budget)
+    frauds = caught = 0
+    for s, y in zip(scores, labels):
+        if y:
+            frauds += 1
+            if s > t:
+                caught += 1
+    return caught / frauds if frauds else 0.0
+
+
+def train_denoising_autoencoder(model, X, std, rng, *, epochs, batch_size=256, learning_rate=3e-3):
+    X = np.array(X, dtype="float32")
+    if len(X.shape) != 2 or epochs <= 0:
+        raise ValueError("X must be 2-D and epochs >= 1")
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate), loss="mean_squared_error")
+    losses, epoch = [], 0
+    while epoch < epochs:
+        noisy = add_noise(X, std, rng)
+        history = model.fit(noisy.astype(np.float32), X, batch_size=batch_size, epochs=1, verbose=0)
+        losses.append(history.history["loss"][0])
+        epoch += 1
+    return losses

@@ -1,5 +1,5 @@
 """Wrong: makes a new generator with a fixed seed instead of drawing from rng: every call gives the same noise."""
-# lose: test_add_noise
+# lose: test_add_noise test_train_denoising_autoencoder
 # keep: rest
 import numpy as np
 

@@ -1,5 +1,5 @@
 """Wrong: adds the noise to X in place, changing the caller's array."""
-# lose: test_add_noise
+# lose: test_add_noise test_train_denoising_autoencoder
 # keep: rest
 import numpy as np
 

@@ -1,0 +1,18 @@
+"""Wrong: forgets the noise and trains a plain autoencoder (clean rows in and out)."""
+# lose: test_train_denoising_autoencoder
+# keep: rest
+import keras
+import numpy as np
+
+
+def train_denoising_autoencoder(model, X, std, rng, *, epochs, batch_size=256, learning_rate=3e-3):
+    X = np.asarray(X, dtype="float32")
+    if X.ndim != 2:
+        raise ValueError("X must be 2-D")
+    if epochs < 1:
+        raise ValueError("epochs must be at least 1")
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
+    losses = []
+    for _ in range(epochs):
+        losses.append(model.fit(X, X, epochs=1, batch_size=batch_size, verbose=0).history["loss"][-1])
+    return losses
