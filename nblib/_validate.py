@@ -147,3 +147,23 @@ def split_args(test_size, seed):
     if seed < 0:
         raise ValueError(f"seed must be >= 0, got {seed}")
     return float(test_size), int(seed)
+
+
+def int_at_least(value, name, low):
+    """``value`` as an int >= ``low``, or a ValueError naming it.
+
+    numpy integers are accepted (e.g. a size read from an array's shape); bools and
+    floats such as 3.0 are not, so that a slip like ``ncols=2.5`` is caught.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+        raise ValueError(f"{name} must be an int >= {low}, got {value!r}")
+    return int(value)
+
+
+def int_between(value, name, low, high):
+    """``value`` as an int in [low, high]: a TypeError if it is not an int, else a ValueError."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+    return int(value)

@@ -379,8 +379,13 @@ def check_at_least(got, minimum, name):
     if got is None or isinstance(got, (bool, np.bool_)) or not isinstance(got, (numbers.Real, np.ndarray)) \
             or np.ndim(got) != 0:
         raise CheckError(f"{name} should be a single number, got {_describe(got)}.")
-    value = float(got)
-    if not np.isfinite(value) or value < float(minimum):
+    value, bar = float(got), float(minimum)
+    dtype = np.asarray(got).dtype
+    if dtype.kind == "f" and dtype.itemsize < 8:
+        # Keras reports float32 metrics: an accuracy of exactly 0.9 is float32(0.9), a hair
+        # below the float64 bar 0.9. Compare at the precision the value was computed in.
+        bar = float(np.asarray(minimum, dtype=dtype))
+    if not np.isfinite(value) or value < bar:
         raise CheckError(f"{name} = {value:.4g} is below the required {float(minimum):.4g}.")
 
 

@@ -1,5 +1,7 @@
 """Unit tests for nblib.widgets: the picture mechanism and every explorer."""
 
+import html
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
@@ -128,8 +130,9 @@ def test_line_explorer_fits_the_reference_with_a_given_function():
 
 
 @pytest.mark.parametrize("fit, message", [
-    ("stub", "fit is not implemented yet: no reference line"),
-    ("error", "fit raised ZeroDivisionError"),
+    ("stub", "fit is not implemented yet: complete its exercise, run that cell, then run this "
+             "cell again. No reference line until then."),
+    ("error", "fit raised ZeroDivisionError: division by zero. No reference line until then."),
     ("shape", "fit should return (w, b)"),
 ])
 def test_line_explorer_explains_a_broken_reference_function(fit, message):
@@ -446,3 +449,166 @@ def test_the_tangent_stays_inside_the_plotted_range():
     assert x_lo <= min(tangent.get_xdata()) and max(tangent.get_xdata()) <= x_hi == 5.0
     assert y_lo <= min(tangent.get_ydata()) and max(tangent.get_ydata()) <= y_hi
     assert max(tangent.get_xdata()) == pytest.approx(5.0)  # cut at the edge, not dropped
+
+
+# The learner's code failing inside a widget ----------------------------------------------
+# Every explorer calls the learner's functions through nblib.widgets.base.call_learner, and
+# picture_explorer shows what went wrong in the message line, at the first drawing and at
+# every redraw (an exception in an ipywidgets observer would otherwise vanish).
+
+def _unfinished(name):
+    return f"{name} is not implemented yet: complete its exercise, run that cell, then run this cell again."
+
+
+def _breakable(kind, state):
+    """An explorer calling one learner function that raises ``state["exc"]`` while it is set.
+
+    Returns the widget, the function's name (as the message should give it) and a control
+    move that redraws.
+    """
+    from nblib.widgets import kernel_explorer, regularisation_explorer, threshold_dashboard, transaction_form
+
+    rng = np.random.default_rng(1)
+    X, y = rng.normal(size=(20, 2)), np.arange(20) % 2
+    if kind == "line":
+        def predict(X, w, b):
+            if state["exc"]:
+                raise state["exc"]
+            return X @ w + b
+        return line_explorer(X1, Y1, predict, _mse), "predict", ("slope", 1.0)
+    if kind == "activation":
+        def relu(z):
+            if state["exc"]:
+                raise state["exc"]
+            return np.maximum(0, z)
+        return (activation_explorer({"relu": relu}, {"relu": lambda z: (np.asarray(z) > 0) * 1.0}),
+                "relu", ("z", 2.0))
+    if kind == "perceptron":
+        def perceptron_output(X, w, b):
+            if state["exc"]:
+                raise state["exc"]
+            return _perceptron_output(X, w, b)
+        return perceptron_playground(perceptron_output, X_GATE, {"AND": Y_AND}), "perceptron_output", ("w1", 1.0)
+    if kind in ("learning rate", "regularisation"):
+        def predict_proba(G):
+            if state["exc"]:
+                raise state["exc"]
+            return 1 / (1 + np.exp(-G[:, 0]))
+        if kind == "learning rate":
+            runs = {lr: ([1.0, 0.5, 0.2], predict_proba) for lr in (0.01, 0.1, 1.0)}  # starts at 0.1
+            return mlp_lr_explorer(runs, X, y), "predict_proba", ("learning rate", "lr = 1")
+        runs = {(lam, 4): {"train_loss": [1.0, 0.5], "val_loss": [1.0, 0.6], "predict_proba": predict_proba}
+                for lam in (0.0, 1.0)}
+        return regularisation_explorer(runs, X, y), "predict_proba", ("L2 strength", 1.0)
+    if kind == "threshold":
+        def precision_recall(y_true, flagged):
+            if state["exc"]:
+                raise state["exc"]
+            return 0.5, 0.5
+        errors = np.exp(rng.normal(size=50))
+        return (threshold_dashboard(errors, (errors > 2).astype(int), precision_recall), "precision_recall",
+                ("threshold", float(np.median(errors))))
+    if kind == "transaction":
+        def score(**values):
+            if state["exc"]:
+                raise state["exc"]
+            return values["amount"] / 10, np.ones(2)
+        return transaction_form(score, 5.0, ["a", "b"], ["x"]), "score", ("amount (EUR)", 500.0)
+    if kind == "kernel":
+        def conv2d(image, kernel, stride=1, padding=0):
+            if state["exc"]:
+                raise state["exc"]
+            return _conv2d(image, kernel, stride, padding)
+        return kernel_explorer(rng.random((2, 8, 8)), conv2d, _pool2d), "conv2d", ("image", 1)
+    raise ValueError(kind)
+
+
+BREAKABLE = ["line", "activation", "perceptron", "learning rate", "regularisation", "threshold",
+             "transaction", "kernel"]
+
+
+def _shows_message(widget, message):
+    image = widget.children[-1]
+    assert widget.children[-2].value == message
+    assert widget.figure is None and image.layout.display == "none"
+
+
+def _shows_picture(widget):
+    image = widget.children[-1]
+    assert widget.figure is not None and image.layout.display is None
+    assert bytes(image.value)[:8] == PNG_SIGNATURE
+
+
+@pytest.mark.parametrize("kind", BREAKABLE)
+def test_every_widget_says_which_exercise_to_finish_with_one_wording(kind):
+    state = {"exc": NotImplementedError()}
+    widget, name, (control, value) = _breakable(kind, state)
+    _shows_message(widget, _unfinished(name))
+    state["exc"] = None  # the learner finishes the exercise; the next redraw draws
+    _run(widget, **{control: value})
+    _shows_picture(widget)
+    assert "not implemented" not in widget.children[-2].value
+
+
+@pytest.mark.parametrize("kind", BREAKABLE)
+def test_every_widget_shows_an_error_raised_after_the_first_drawing(kind):
+    state = {"exc": None}
+    widget, name, (control, value) = _breakable(kind, state)
+    _shows_picture(widget)
+    slider = {c.description: c for c in widget.children if getattr(c, "description", "")}[control]
+    first = slider.value
+    state["exc"] = ValueError("shapes (3,) and (2,) <not aligned>")
+    slider.value = value  # the redraw runs in the control's observer
+    _shows_message(widget, html.escape(f"{name} raised ValueError: shapes (3,) and (2,) <not aligned>"))
+    state["exc"] = None  # fixed: the next move draws again
+    slider.value = first
+    _shows_picture(widget)
+
+
+def test_a_function_failing_on_its_second_call_is_reported_on_the_slider_move():
+    calls = []
+
+    def predict(X, w, b):
+        calls.append(1)
+        if len(calls) >= 2:
+            raise ValueError("second call")
+        return X @ w + b
+
+    widget = line_explorer(X1, Y1, predict, _mse)
+    _shows_picture(widget)
+    _parts(widget)[0]["slope"].value = 1.0
+    _shows_message(widget, "predict raised ValueError: second call")
+    _parts(widget)[0]["slope"].value = 2.0  # every redraw, not only the first failure
+    _shows_message(widget, "predict raised ValueError: second call")
+
+
+def test_an_unfinished_helper_is_named_rather_than_the_function_that_calls_it():
+    def sigmoid(z):
+        raise NotImplementedError()
+
+    def swish(z):
+        return z * sigmoid(z)
+
+    widget = activation_explorer({"swish": swish}, {"swish": np.tanh})
+    _shows_message(widget, _unfinished("sigmoid"))
+
+
+def test_an_error_of_the_draw_function_itself_is_shown_too():
+    from nblib.widgets import picture_explorer
+
+    def draw(n):
+        return {}["missing"] if n > 1 else "fine"
+
+    slider = widgets.IntSlider(value=1, min=0, max=3, description="n")
+    widget = picture_explorer(draw, n=slider)
+    assert widget.children[-2].value == "fine"
+    slider.value = 2
+    assert widget.children[-2].value == html.escape("draw raised KeyError: 'missing'")
+
+
+def test_a_wrong_output_of_the_learners_function_is_reported_not_raised():
+    # predict_proba returns one value for the whole grid: the map cannot be drawn.
+    runs = {lr: ([1.0, 0.5], lambda G: 0.5) for lr in (0.1, 1.0)}
+    widget = mlp_lr_explorer(runs, np.zeros((4, 2)), np.array([0, 1, 0, 1]))
+    assert widget.figure is None
+    assert "Error" in widget.children[-2].value

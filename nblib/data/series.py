@@ -119,7 +119,7 @@ def load_sunspots(path=None):
     values : ndarray of float, shape (m,)
         The monthly mean sunspot numbers.
 
-    Used in: lab 06 (section "A real series: sunspots").
+    Used in: lab 06 (section "A real series: monthly sunspot numbers").
     """
     path = SUNSPOTS_FILE if path is None else Path(path)
     if not path.is_file():

@@ -109,7 +109,7 @@ def load_regression_data(test_size=0.25, seed=0):
         If ``test_size`` is not a fraction or ``seed`` not a non-negative int.
 
     Used in: lab 01 (sections "The data", "Linear regression", "Gradient descent" and
-    "One-layer networks in Keras").
+    "One-layer neural networks": the same models in Keras).
     """
     from sklearn.datasets import load_diabetes
     from sklearn.model_selection import train_test_split
@@ -153,7 +153,7 @@ def load_classification_data(features=("worst radius", "worst texture"), test_si
         If ``features`` is not a non-empty sequence of known, distinct names, or the
         split arguments are invalid.
 
-    Used in: lab 01 (section "Logistic regression" and "One-layer networks in Keras").
+    Used in: lab 01 (sections "Logistic regression" and "One-layer neural networks").
     """
     from sklearn.datasets import load_breast_cancer
     from sklearn.model_selection import train_test_split

@@ -11,12 +11,7 @@ import numpy as np
 from sklearn.metrics import average_precision_score, precision_recall_curve
 
 from nblib import _validate
-
-
-def _axes(ax, figsize):
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
+from nblib.plots._axes import new_axes
 
 
 def _scores_and_labels(scores, y_true, name="scores"):
@@ -56,13 +51,12 @@ def plot_error_histograms(errors, y_true, threshold=None, *, ax=None, bins=60, x
     -------
     matplotlib.axes.Axes
 
-    Used in: lab 07 (sections "Reconstruction errors" and "The demo app").
+    Used in: lab 07 (sections "Train the fraud autoencoder" and "The demo app").
     """
     e, y = _scores_and_labels(errors, y_true, "errors")
     if np.any(e <= 0):
         raise ValueError("errors must all be > 0 to be drawn on a log axis")
-    if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 2:
-        raise ValueError(f"bins must be an int >= 2, got {bins!r}")
+    bins = _validate.int_at_least(bins, "bins", 2)
     lo, hi = _validate.value_range(xlim, (float(e.min()) / 1.1, float(e.max()) * 1.1), "xlim")
     if lo <= 0:
         raise ValueError("xlim must be positive on a log axis")
@@ -70,7 +64,7 @@ def plot_error_histograms(errors, y_true, threshold=None, *, ax=None, bins=60, x
         threshold = float(threshold)
         if not np.isfinite(threshold):
             raise ValueError("threshold must be a finite number")
-    ax = _axes(ax, (7, 3.5))
+    ax = new_axes(ax, (7, 3.5))
     edges = np.geomspace(lo, hi, int(bins) + 1)
     for label, mask, colour in [("normal", y == 0, "tab:blue"), ("fraud", y == 1, "tab:red")]:
         if not mask.any():
@@ -131,7 +125,7 @@ def plot_precision_recall(scores, y_true, *, ax=None, points=None,
         checked[str(name)] = s
     if y.sum() == 0:
         raise ValueError("y_true holds no positive (fraud) row: a precision-recall curve needs some")
-    ax = _axes(ax, (5.5, 4.5))
+    ax = new_axes(ax, (5.5, 4.5))
     for name, s in checked.items():
         precision, recall, _ = precision_recall_curve(y, s)
         ax.plot(recall, precision, label=f"{name} (PR-AUC {average_precision_score(y, s):.3f})")
@@ -173,7 +167,8 @@ def plot_feature_errors(errors, feature_names, *, ax=None, reference=None, xlim=
     -------
     matplotlib.axes.Axes
 
-    Used in: lab 07 (sections "Explaining a flag" and "The demo app").
+    Used in: lab 07 (sections "What it catches, what it misses, and why it flagged a row" and
+    "The demo app").
     """
     e = _validate.vector(errors, "errors")
     if np.any(e < 0):
@@ -182,7 +177,7 @@ def plot_feature_errors(errors, feature_names, *, ax=None, reference=None, xlim=
     if len(names) != e.size:
         raise ValueError(f"feature_names must have {e.size} names, got {len(names)}")
     ref = None if reference is None else _validate.vector(reference, "reference", e.size)
-    ax = _axes(ax, (6, 4.5))
+    ax = new_axes(ax, (6, 4.5))
     pos = np.arange(e.size)[::-1]
     lo, hi = _validate.value_range(xlim, (0.0, 1.05 * max(float(e.max()), 1e-12,
                                                             float(ref.max()) if ref is not None else 0.0)),
@@ -220,7 +215,7 @@ def plot_image_rows(rows, *, image_shape=(8, 8), fig=None, cmap="gray_r", vmin=0
     -------
     matplotlib.figure.Figure
 
-    Used in: lab 07 (sections "Compress and reconstruct" and "Denoising").
+    Used in: lab 07 (sections "Compress and reconstruct" and "Denoising autoencoders").
     """
     if not isinstance(rows, dict) or not rows:
         raise TypeError("rows must be a non-empty dict mapping a label to an array of images")

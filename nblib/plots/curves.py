@@ -6,6 +6,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from nblib import _validate
+from nblib.plots._axes import new_axes
 
 
 def plot_error_curves(curves, *, ax=None, title="Misclassified samples per epoch"):
@@ -61,8 +62,7 @@ def draw_marked_curves(curves, *, ax=None, xlabel, ylabel, title=None, logy=Fals
 
     Used in: lab 02 (``plot_error_curves``) and lab 04 (``plot_gradient_norms``).
     """
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
+    ax = new_axes(ax, (6, 3.5))
     markers = ["o", "s", "^", "D", "v", "P"]
     for i, (name, arr) in enumerate(curves.items()):
         size = {"markersize": max(3, 9 - 2 * i)} if shrink_markers else {}
@@ -109,8 +109,7 @@ def plot_loss_comparison(curves, *, ax=None, logy=False, title=None, xlabel="epo
     checked = _validate.loss_curves(curves, logy)
     if highlight is not None and highlight not in checked:
         raise ValueError(f"highlight={highlight!r} is not one of the runs {list(curves)}")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
+    ax = new_axes(ax, (6, 3.5))
     for name, arr in checked.items():
         style = {}
         if highlight is not None:
@@ -173,9 +172,7 @@ def plot_activation_grid(functions, derivatives=None, *, z=None, ncols=4, figsiz
         raise TypeError("z must be a 1-D array of numbers") from None
     if z.ndim != 1 or z.size < 2 or not np.all(np.isfinite(z)):
         raise ValueError(f"z must be a finite 1-D array with at least 2 points, got shape {z.shape}")
-    if isinstance(ncols, bool) or not isinstance(ncols, (int, np.integer)) or ncols < 1:
-        raise ValueError(f"ncols must be a positive int, got {ncols!r}")
-    ncols = min(int(ncols), len(functions))
+    ncols = min(_validate.int_at_least(ncols, "ncols", 1), len(functions))
     nrows = -(-len(functions) // ncols)
     if figsize is None:
         figsize = (3.0 * ncols, 2.6 * nrows)
@@ -245,8 +242,7 @@ def plot_line_fit(x, y, predictions=None, *, ax=None, residuals=None, xlabel="x"
     checked = {str(k): _validate.vector(v, f"predictions[{k!r}]", x.size) for k, v in predictions.items()}
     if residuals is not None and str(residuals) not in checked:
         raise ValueError(f"residuals={residuals!r} is not one of the predictions {list(checked)}")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 4))
+    ax = new_axes(ax, (6, 4))
     order = np.argsort(x, kind="stable")
     if residuals is not None:
         ax.vlines(x, y, checked[str(residuals)], colors="tab:red", linewidths=0.6, alpha=0.35,

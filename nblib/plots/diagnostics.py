@@ -4,11 +4,11 @@ Pure drawing functions: each takes the numbers already computed (in the notebook
 the learner's own functions) and returns the Axes it drew on.
 """
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from nblib import _validate
+from nblib.plots._axes import new_axes
 from nblib.plots.curves import draw_marked_curves
 
 
@@ -60,7 +60,7 @@ def plot_weight_values(weights, *, ax=None, zero_tol=1e-6, title="Learned weight
     -------
     matplotlib.axes.Axes
 
-    Used in: lab 04 (section "L1, L2 and elastic net").
+    Used in: lab 04 (section "Penalties on the weights: L2, L1 and elastic net").
     """
     checked = _validate.loss_curves(weights, logy=False)
     sizes = {arr.size for arr in checked.values()}
@@ -70,8 +70,7 @@ def plot_weight_values(weights, *, ax=None, zero_tol=1e-6, title="Learned weight
         raise ValueError("weights must be finite")
     if isinstance(zero_tol, bool) or not isinstance(zero_tol, (int, float)) or not zero_tol >= 0:
         raise ValueError(f"zero_tol must be a number >= 0, got {zero_tol!r}")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 3.5))
+    ax = new_axes(ax, (8, 3.5))
     n = sizes.pop()
     k = len(checked)
     width = 0.8 / k
@@ -123,8 +122,7 @@ def plot_size_curves(sizes, train_errors, val_errors, *, ax=None, xlabel="model 
     val = _validate.vector(val_errors, "val_errors", sizes.size)
     if logy and (np.any(train <= 0) or np.any(val <= 0)):
         raise ValueError("errors must be positive on a log axis")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
+    ax = new_axes(ax, (6, 3.5))
     ax.plot(sizes, train, marker="o", label="training")
     ax.plot(sizes, val, marker="s", label="validation")
     best = int(np.argmin(val))
@@ -177,8 +175,7 @@ def plot_train_val_curves(train_losses, val_losses, *, ax=None, marks=None, ylim
             raise ValueError(f"marks[{label!r}] must be an epoch index between 0 and {n - 1}, got {epoch!r}")
     if ylim is not None:
         ylim = _validate.value_range(ylim, None, "ylim")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
+    ax = new_axes(ax, (6, 3.5))
     ax.plot(np.arange(train.size), train, label="training")
     ax.plot(np.arange(val.size), val, label="validation")
     styles = ["--", ":", "-."]

@@ -9,20 +9,14 @@ numbers passed in.
 import math
 from numbers import Real
 
-import matplotlib.pyplot as plt
 from matplotlib.patches import Circle, FancyArrowPatch
+
+from nblib import _validate
+from nblib.plots._axes import new_axes
 
 _RADIUS = 0.22
 _COLOURS = {"input": "#dbe9f6", "hidden": "#fde9c9", "output": "#d9f0d3", "sum": "#fde9c9"}
 WORKED_EXAMPLE_KEYS = ("w13", "w23", "w14", "w24", "w35", "w45")
-
-
-def _count(n, name, low=1, high=12):
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"{name} must be an int, got {type(n).__name__}")
-    if not low <= n <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, got {n}")
-    return n
 
 
 def _labels(labels, n, name, default):
@@ -36,10 +30,7 @@ def _labels(labels, n, name, default):
 
 
 def _axes(ax, figsize):
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    elif not hasattr(ax, "add_patch"):
-        raise TypeError("ax must be a matplotlib Axes")
+    ax = new_axes(ax, figsize)
     ax.set_aspect("equal")
     ax.axis("off")
     return ax
@@ -91,7 +82,7 @@ def draw_neuron(n_inputs=3, *, ax=None, activation="f", input_labels=None, weigh
 
     Used in: lab 02 (section 2, "The perceptron"), lab 03 (section 1).
     """
-    n = _count(n_inputs, "n_inputs", 1, 8)
+    n = _validate.int_between(n_inputs, "n_inputs", 1, 8)
     inputs = _labels(input_labels, n, "input_labels", lambda i: f"$x_{i + 1}$")
     weights = _labels(weight_labels, n, "weight_labels", lambda i: f"$w_{i + 1}$")
     for name, value in (("activation", activation), ("bias_label", bias_label),
@@ -154,7 +145,7 @@ def draw_network(layer_sizes, *, ax=None, layer_names=None, title=None):
         raise TypeError("layer_sizes must be a sequence of ints, e.g. (2, 3, 1)")
     if not 2 <= len(layer_sizes) <= 5:
         raise ValueError(f"layer_sizes must have 2 to 5 layers, got {len(layer_sizes)}")
-    sizes = [_count(s, f"layer_sizes[{i}]", 1, 10) for i, s in enumerate(layer_sizes)]
+    sizes = [_validate.int_between(s, f"layer_sizes[{i}]", 1, 10) for i, s in enumerate(layer_sizes)]
     n_layers = len(sizes)
 
     def default_name(i):

@@ -9,6 +9,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
+from nblib import _validate
+from nblib.plots._axes import new_axes
+
 
 def _stack(images, name="images"):
     """``images`` as a float array (n, h, w) or (n, h, w, 3), or a clear error.
@@ -46,9 +49,7 @@ def _titles(titles, n, name="titles", per="image"):
 
 
 def _grid(n, ncols, fig, size):
-    if isinstance(ncols, bool) or not isinstance(ncols, (int, np.integer)) or ncols < 1:
-        raise ValueError(f"ncols must be a positive int, got {ncols!r}")
-    ncols = int(min(ncols, n))
+    ncols = min(_validate.int_at_least(ncols, "ncols", 1), n)
     nrows = int(np.ceil(n / ncols))
     if fig is None:
         # constrained layout keeps a suptitle clear of the panel titles
@@ -90,16 +91,15 @@ def show_images(images, titles=None, *, ncols=10, cmap="gray_r", vmin=None, vmax
     -------
     matplotlib.figure.Figure
 
-    Used in: lab 05 (sections "Images are arrays", "A CNN in Keras" (misclassified
-    digits, what deeper layers respond to), "Shifted digits", "Where CNNs fail");
-    lab 07 may use it for digit reconstructions.
+    Used in: lab 05 (sections "Images are arrays", "Translation invariance, measured",
+    "A CNN in Keras" (misclassified digits, what deeper layers respond to), "Shifted
+    digits", "Where CNNs are used, and where they fail").
     """
     arr = _stack(images)
     n = len(arr)
     labels = _titles(titles, n)
     if row_labels is not None:
-        if isinstance(ncols, bool) or not isinstance(ncols, (int, np.integer)) or ncols < 1:
-            raise ValueError(f"ncols must be a positive int, got {ncols!r}")
+        _validate.int_at_least(ncols, "ncols", 1)
         row_labels = _titles(row_labels, int(np.ceil(n / min(int(ncols), n))), "row_labels", "row")
     fig, axes = _grid(n, ncols, fig, size)
     for ax, image, title in zip(axes, arr, labels):
@@ -143,7 +143,8 @@ def show_feature_maps(maps, titles=None, *, ncols=8, size=1.3, fig=None, suptitl
     -------
     matplotlib.figure.Figure
 
-    Used in: lab 05 (sections "Edge filters", "A CNN in Keras": the first layer's maps).
+    Used in: lab 05 (section "A CNN in Keras": the first layer's maps, what deeper layers
+    respond to).
     """
     arr = np.asarray(maps, dtype=float)
     if arr.ndim == 2:
@@ -190,7 +191,7 @@ def show_filters(kernels, *, channel=0, ncols=8, size=1.1, fig=None, suptitle=No
     -------
     matplotlib.figure.Figure
 
-    Used in: lab 05 (sections "Edge filters" and "A CNN in Keras": the learned filters).
+    Used in: lab 05 (section "A CNN in Keras": the learned filters).
     """
     arr = np.asarray(kernels, dtype=float)
     if arr.ndim == 2:
@@ -251,8 +252,7 @@ def plot_number_grid(values, *, ax=None, title=None, fmt="{:g}", highlight=None,
         raise ValueError(f"values must be a 2-D array, got shape {np.shape(values)}")
     if not np.all(np.isfinite(arr)):
         raise ValueError("values contains NaN or inf")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(0.45 * arr.shape[1] + 0.6, 0.45 * arr.shape[0] + 0.6))
+    ax = new_axes(ax, (0.45 * arr.shape[1] + 0.6, 0.45 * arr.shape[0] + 0.6))
     ax.imshow(arr, cmap=cmap, interpolation="nearest")
     span = float(arr.max() - arr.min())
     for (r, c), v in np.ndenumerate(arr):
@@ -270,12 +270,6 @@ def plot_number_grid(values, *, ax=None, title=None, fmt="{:g}", highlight=None,
     if title is not None:
         ax.set_title(str(title), fontsize="small")
     return ax
-
-
-def _positive_int(value, name, low):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ValueError(f"{name} must be an int >= {low}, got {value!r}")
-    return int(value)
 
 
 def plot_sliding_window(n, f, *, padding=0, stride=1, out_size, position=(0, 0), axes=None):
@@ -313,11 +307,11 @@ def plot_sliding_window(n, f, *, padding=0, stride=1, out_size, position=(0, 0),
 
     Used in: lab 05 (section "Stride, padding and the output size").
     """
-    n = _positive_int(n, "n", 1)
-    f = _positive_int(f, "f", 1)
-    padding = _positive_int(padding, "padding", 0)
-    stride = _positive_int(stride, "stride", 1)
-    out_size = _positive_int(out_size, "out_size", 1)
+    n = _validate.int_at_least(n, "n", 1)
+    f = _validate.int_at_least(f, "f", 1)
+    padding = _validate.int_at_least(padding, "padding", 0)
+    stride = _validate.int_at_least(stride, "stride", 1)
+    out_size = _validate.int_at_least(out_size, "out_size", 1)
     try:
         i, j = (int(v) for v in position)
     except (TypeError, ValueError):

@@ -1,10 +1,10 @@
 """Two-dimensional classifier pictures: decision regions, boundary lines, probability maps.
 """
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 from nblib import _validate
+from nblib.plots._axes import new_axes
 
 
 def plot_decision_regions(predict, X, y, *, ax=None, title=None, xlim=None, ylim=None,
@@ -49,15 +49,14 @@ def plot_decision_regions(predict, X, y, *, ax=None, title=None, xlim=None, ylim
         If shapes do not match or ``predict`` returns something other than m labels 0/1.
 
     Used in: lab 02 (sections "The geometric view", "Training on AND, OR and XOR",
-    "XOR with two layers", and the perceptron playground).
+    "Linear separability", "XOR with two layers of perceptrons", and the perceptron playground).
     """
 
     if not callable(predict):
         raise TypeError(f"predict must be a callable returning 0/1 labels, got {type(predict).__name__}")
     X = _validate.points_2d(X)
     y = _validate.labels01(y, X.shape[0])
-    if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) or resolution < 2:
-        raise ValueError(f"resolution must be an int >= 2, got {resolution!r}")
+    resolution = _validate.int_at_least(resolution, "resolution", 2)
     x_lo, x_hi = _validate.value_range(xlim, None, "xlim", data=X[:, 0])
     y_lo, y_hi = _validate.value_range(ylim, None, "ylim", data=X[:, 1])
 
@@ -77,8 +76,7 @@ def plot_decision_regions(predict, X, y, *, ax=None, title=None, xlim=None, ylim
     zone = labels_of(grid, "the grid").reshape(gx.shape)
     pred = labels_of(X, "X")
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5, 4))
+    ax = new_axes(ax, (5, 4))
     ax.contourf(gx, gy, zone, levels=[-0.5, 0.5, 1.5], colors=["#d8e6f3", "#f6dcc2"])
     # contour() warns when the level is not crossed, so only draw a boundary that exists.
     if zone.min() != zone.max():
@@ -209,8 +207,7 @@ def plot_probability_map(predict_proba, X, y, *, ax=None, title=None, resolution
         raise ValueError(f"y must have shape ({X.shape[0]},) to match X, got shape {y.shape}")
     if not np.all((y == 0) | (y == 1)):
         raise ValueError("y must contain only the labels 0 and 1")
-    if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) or resolution < 2:
-        raise ValueError(f"resolution must be an int >= 2, got {resolution!r}")
+    resolution = _validate.int_at_least(resolution, "resolution", 2)
     if not (isinstance(pad, (int, float, np.floating)) and np.isfinite(pad) and pad >= 0):
         raise ValueError(f"pad must be a non-negative number, got {pad!r}")
     x_lo, x_hi = X[:, 0].min() - pad, X[:, 0].max() + pad
@@ -224,8 +221,7 @@ def plot_probability_map(predict_proba, X, y, *, ax=None, title=None, resolution
     prob = prob.reshape(gx.shape)
     if not np.all(np.isfinite(prob)) or prob.min() < 0 or prob.max() > 1:
         raise ValueError("predict_proba must return probabilities in [0, 1] (apply the sigmoid)")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5, 4))
+    ax = new_axes(ax, (5, 4))
     ax.contourf(gx, gy, prob, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.55)
     # contour() warns when the level is not crossed, so only draw a boundary that exists.
     if prob.min() < 0.5 < prob.max():

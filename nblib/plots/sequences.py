@@ -8,21 +8,13 @@ gate values, forecasts). None of them computes a recurrent cell or cuts a series
 windows.
 """
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from nblib import _validate
+from nblib.plots._axes import new_axes
 
 _BOX = {"input": "#dbe9f6", "cell": "#fde9c9", "output": "#d9f0d3"}
-
-
-def _new_axes(ax, figsize):
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    elif not hasattr(ax, "add_patch"):
-        raise TypeError("ax must be a matplotlib Axes")
-    return ax
 
 
 def _box(ax, xy, text, kind, width=0.8, height=0.5):
@@ -62,11 +54,8 @@ def draw_unrolled_rnn(n_steps=4, *, ax=None, cell_label="RNN", title=None):
 
     Used in: lab 06 (section "The recurrent unit and unrolling").
     """
-    if isinstance(n_steps, bool) or not isinstance(n_steps, (int, np.integer)):
-        raise TypeError(f"n_steps must be an int, got {type(n_steps).__name__}")
-    if not 1 <= n_steps <= 8:
-        raise ValueError(f"n_steps must be between 1 and 8, got {n_steps}")
-    ax = _new_axes(ax, (11, 3))
+    n_steps = _validate.int_between(n_steps, "n_steps", 1, 8)
+    ax = new_axes(ax, (11, 3))
     ax.set_aspect("equal")
     ax.axis("off")
     # Folded cell with its loop.
@@ -126,7 +115,7 @@ def plot_windows(X, y, horizon=1, *, rows=(0, 1, 2), ax=None, title=None):
     -------
     matplotlib.axes.Axes
 
-    Used in: lab 06 (section "Windows: turning a series into examples").
+    Used in: lab 06 (section "A real series: monthly sunspot numbers", exercise ``make_windows``).
     """
     X = np.asarray(X, dtype=float)
     if X.ndim == 3 and X.shape[2] == 1:
@@ -134,12 +123,11 @@ def plot_windows(X, y, horizon=1, *, rows=(0, 1, 2), ax=None, title=None):
     if X.ndim != 2 or X.shape[0] == 0 or X.shape[1] == 0:
         raise ValueError(f"X must have shape (n, window, 1) or (n, window), got {np.shape(X)}")
     y = _validate.vector(y, "y", n=X.shape[0])
-    if isinstance(horizon, bool) or not isinstance(horizon, (int, np.integer)) or horizon < 1:
-        raise ValueError(f"horizon must be an int >= 1, got {horizon!r}")
+    horizon = _validate.int_at_least(horizon, "horizon", 1)
     rows = [int(r) for r in rows]
     if not rows or any(not 0 <= r < X.shape[0] for r in rows):
         raise ValueError(f"rows must be indices between 0 and {X.shape[0] - 1}, got {rows}")
-    ax = _new_axes(ax, (7, 3.5))
+    ax = new_axes(ax, (7, 3.5))
     window = X.shape[1]
     span = max(float(np.ptp(X[rows])), float(np.ptp(y[rows])), 1e-9)
     for k, r in enumerate(rows):
@@ -178,11 +166,11 @@ def plot_hidden_states(H, *, ax=None, title="Hidden state over time", labels=Non
     -------
     matplotlib.axes.Axes
 
-    Used in: lab 06 (section "A whole sequence").
+    Used in: lab 06 (section "The recurrent unit and unrolling", exercise ``rnn_forward``).
     """
     H = _validate.matrix(H, "H")
     T, u = H.shape
-    ax = _new_axes(ax, (7, 3))
+    ax = new_axes(ax, (7, 3))
     steps = np.arange(1, T + 1)
     for j in range(u):
         ax.plot(steps, H[:, j], marker="o", markersize=3, label=f"unit {j + 1}")
@@ -265,7 +253,7 @@ def plot_gradient_norms_over_time(norms, *, ax=None,
     Used in: lab 06 (section "Vanishing and exploding gradients").
     """
     checked = _runs(norms, True, "norms")
-    ax = _new_axes(ax, (7, 3.5))
+    ax = new_axes(ax, (7, 3.5))
     _draw_runs(ax, checked, 1, marker="o", markersize=2.5)
     ax.set_yscale("log")
     ax.set_xlabel("time step t of the input")
@@ -303,7 +291,7 @@ def plot_runs_over_seeds(curves, *, ax=None, logy=False, xlabel="epoch", ylabel=
     Used in: lab 06 (section "A long-memory task: the adding problem").
     """
     checked = _runs(curves, logy, "curves")
-    ax = _new_axes(ax, (7, 3.5))
+    ax = new_axes(ax, (7, 3.5))
     _draw_runs(ax, checked, 1)
     if reference is not None:
         try:
@@ -354,7 +342,7 @@ def plot_gate_trace(trace, tokens, *, unit=0, upto=None, ax=None, title=None):
         wider when the cell state, which is unbounded, goes beyond [-1, 1]. Room is left
         under the curves for the legend.
 
-    Used in: lab 06 (section "The LSTM walk-through" and its explorer).
+    Used in: lab 06 (section "The walk-through" and its explorer).
     """
     if not isinstance(trace, dict) or not {"input", "forget", "output", "cell"} <= set(trace):
         raise ValueError("trace must be a dict with at least the keys 'input', 'forget', "
@@ -372,7 +360,7 @@ def plot_gate_trace(trace, tokens, *, unit=0, upto=None, ax=None, title=None):
     upto = T if upto is None else int(upto)
     if not 1 <= upto <= T:
         raise ValueError(f"upto must be between 1 and {T}, got {upto}")
-    ax = _new_axes(ax, (8, 3.5))
+    ax = new_axes(ax, (8, 3.5))
     styles = {"forget": ("tab:blue", "s"), "input": ("tab:orange", "^"),
               "output": ("tab:green", "o"), "candidate": ("tab:purple", "v"),
               "cell": ("black", "D"), "hidden": ("tab:red", "x")}
@@ -417,7 +405,7 @@ def plot_forecasts(t, actual, predictions, *, ax=None, title="Held-out tail: for
     -------
     matplotlib.axes.Axes
 
-    Used in: lab 06 (section "A real series: sunspots").
+    Used in: lab 06 (section "A real series: monthly sunspot numbers").
     """
     t = _validate.vector(t, "t")
     actual = _validate.vector(actual, "actual", n=t.size)
@@ -425,7 +413,7 @@ def plot_forecasts(t, actual, predictions, *, ax=None, title="Held-out tail: for
         raise TypeError("predictions must be a non-empty dict mapping a model name to its forecast")
     checked = {str(k): _validate.vector(np.ravel(v), f"predictions[{k!r}]", n=t.size)
                for k, v in predictions.items()}
-    ax = _new_axes(ax, (10, 3.5))
+    ax = new_axes(ax, (10, 3.5))
     ax.plot(t, actual, color="black", linewidth=2.2, alpha=0.45, label="actual")
     for name, pred in checked.items():
         ax.plot(t, pred, linewidth=1.1, label=name)

@@ -5,7 +5,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from nblib import _validate
-from nblib.widgets.base import picture_explorer
+from nblib.widgets.base import call_learner, picture_explorer
 
 
 def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), step=0.1):
@@ -58,15 +58,11 @@ def activation_explorer(functions, derivatives, *, z=1.0, z_range=(-5.0, 5.0), s
 
     def draw(name, z):
         f, df = functions[name], derivatives[name]
-        try:
-            fz = np.asarray(f(grid), dtype=float)
-            dfz = np.asarray(df(grid), dtype=float)
-            at = np.array([z])
-            value = float(np.asarray(f(at), dtype=float).reshape(-1)[0])
-            slope = float(np.asarray(df(at), dtype=float).reshape(-1)[0])
-        except NotImplementedError:
-            return (f"{name}: a function it uses is not implemented yet. Complete that exercise, "
-                    "run its cell, then run this cell again.")
+        fz = np.asarray(call_learner(f, grid), dtype=float)
+        dfz = np.asarray(call_learner(df, grid), dtype=float)
+        at = np.array([z])
+        value = float(np.asarray(call_learner(f, at), dtype=float).reshape(-1)[0])
+        slope = float(np.asarray(call_learner(df, at), dtype=float).reshape(-1)[0])
         fig = Figure(figsize=(6, 3.6))
         ax = fig.subplots()
         ax.axhline(0, color="0.8", linewidth=0.8)

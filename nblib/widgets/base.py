@@ -3,9 +3,10 @@
 
 import html
 import io
+import os
+import sysconfig
 
 import ipywidgets as widgets
-from matplotlib.figure import Figure  # noqa: F401  (draw functions return one)
 
 # A figure inch is shown as 100 CSS pixels, the size of an inline matplotlib plot (the
 # inline backend keeps matplotlib's default figure.dpi of 100), so a widget's picture
@@ -72,6 +73,114 @@ def fit_descriptions(controls):
     return width
 
 
+# Frames from these folders are not the learner's code: nblib itself, the standard library
+# and installed packages (numpy, Keras...). A failure is reported under the name of the
+# innermost function outside them, the one the learner wrote.
+_LIBRARY_DIRS = tuple(
+    os.path.normcase(os.path.realpath(d)) + os.sep
+    for d in {os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+              *(sysconfig.get_paths().get(k) for k in ("stdlib", "platstdlib", "purelib", "platlib"))}
+    if d
+)
+
+
+def _learner_function(exc, fn=None, name=None):
+    """The name of the learner's function where ``exc`` was raised, or None if unknown.
+
+    That is the innermost frame of the traceback outside nblib and installed libraries:
+    a helper the learner's function calls is named by its own name; when it is ``fn``'s
+    own code, ``name`` (the exercise, e.g. "conv2d") or else ``fn.__name__``.
+    """
+    frame_code = None
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        path = os.path.normcase(os.path.realpath(code.co_filename))
+        if not path.startswith(_LIBRARY_DIRS):
+            frame_code = code
+        tb = tb.tb_next
+    if frame_code is None:
+        return name
+    if fn is not None and getattr(fn, "__code__", None) is frame_code:
+        found = name or getattr(fn, "__name__", "")
+    else:
+        found = frame_code.co_name
+    return found if found.isidentifier() else name
+
+
+def failure_message(exc, fn=None, name=None):
+    """What a widget shows when the learner's code raised ``exc``, instead of a traceback.
+
+    The single wording of every course widget: an unfinished exercise (the stub's
+    ``NotImplementedError``) says which function to complete and what to run; any other
+    error gives its type and message, so that it is never lost in a widget callback.
+
+    Parameters
+    ----------
+    exc : BaseException
+        The exception caught, with its traceback.
+    fn : callable, optional
+        The learner's function that was called, if known.
+    name : str, optional
+        The exercise ``fn`` answers (e.g. "conv2d"), used when the error was raised in
+        ``fn``'s own body; ``fn.__name__`` by default.
+
+    Returns
+    -------
+    str
+        E.g. ``"relu is not implemented yet: complete its exercise, run that cell, then
+        run this cell again."`` or ``"predict raised ValueError: shapes do not match"``.
+
+    Used in: ``picture_explorer`` and ``call_learner`` (every widget of labs 01-07), and
+    the reference line of ``line_explorer`` (lab 01).
+    """
+    name = _learner_function(exc, fn, name)
+    if isinstance(exc, NotImplementedError):
+        return (f"{name or 'A function this widget calls'} is not implemented yet: complete its "
+                "exercise, run that cell, then run this cell again.")
+    error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return f"{name} raised {error}" if name else error
+
+
+class LearnerCodeError(Exception):
+    """The learner's function failed inside a widget; ``str(error)`` is the message to show."""
+
+
+def call_learner(fn, *args, name=None, **kwargs):
+    """Run one of the learner's functions for a widget: ``fn(*args, **kwargs)``.
+
+    The one place where a widget calls the learner's code. Any exception becomes a
+    ``LearnerCodeError`` carrying ``failure_message``, which ``picture_explorer`` shows
+    in place of the picture, at the first drawing and at every redraw alike.
+
+    Parameters
+    ----------
+    fn : callable
+        The learner's function (or a notebook function calling it).
+    *args, **kwargs
+        Its arguments.
+    name : str, optional
+        The exercise it answers, e.g. "conv2d", named in the message; by default
+        ``fn.__name__``.
+
+    Returns
+    -------
+    object
+        What ``fn`` returns.
+
+    Raises
+    ------
+    LearnerCodeError
+        If ``fn`` raised (the original exception is its ``__cause__``).
+
+    Used in: every explorer of ``nblib.widgets`` that calls the learner's functions.
+    """
+    try:
+        return fn(*args, **kwargs)
+    except Exception as exc:  # reported in the widget, with its type
+        raise LearnerCodeError(failure_message(exc, fn, name)) from exc
+
+
 class PictureWidget(widgets.VBox):
     """Controls, a message line and a picture drawn as a PNG ``Image`` widget.
 
@@ -101,7 +210,10 @@ def picture_explorer(draw, **controls):
         Called with one keyword argument per control (its current value). Returns a
         matplotlib ``Figure`` made without pyplot (shown as a PNG), a ``str`` (shown as a
         message instead of a picture, e.g. "complete exercise 3 first"), or a pair
-        ``(Figure, str)``: the picture with a note above it.
+        ``(Figure, str)``: the picture with a note above it. If it raises (typically a
+        ``LearnerCodeError`` from ``call_learner``), the error's message is shown
+        instead, at every redraw: an error inside a control's callback would otherwise
+        be lost.
     **controls : ipywidgets.ValueWidget
         The controls, in display order; the keyword is the argument name in ``draw``.
 
@@ -130,7 +242,13 @@ def picture_explorer(draw, **controls):
     box = PictureWidget(children=[*controls.values(), message, image])
 
     def redraw(change=None):
-        out = draw(**{name: control.value for name, control in controls.items()})
+        try:
+            out = draw(**{name: control.value for name, control in controls.items()})
+        except LearnerCodeError as exc:
+            out = str(exc)
+        except Exception as exc:  # noqa: BLE001  (e.g. the learner's output breaks a plot)
+            # Shown, never raised: inside a control's callback it would be lost.
+            out = failure_message(exc)
         note = ""
         if isinstance(out, tuple):
             out, note = out

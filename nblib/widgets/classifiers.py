@@ -6,7 +6,7 @@ from matplotlib.figure import Figure
 
 from nblib import _validate
 from nblib.plots import plot_boundary_line, plot_decision_regions
-from nblib.widgets.base import picture_explorer
+from nblib.widgets.base import call_learner, picture_explorer
 
 # A fixed place for the legend: matplotlib's "best" moves it as the regions change.
 LEGEND_LOC = "upper right"
@@ -44,7 +44,7 @@ def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.2
     PictureWidget
         Display it with ``display(...)``.
 
-    Used in: lab 02 (section "Find the weights yourself").
+    Used in: lab 02 (section "Logic gates as data, and weights by hand").
     """
     if not callable(perceptron_output):
         raise TypeError("perceptron_output must be a function perceptron_output(X, w, b), "
@@ -78,18 +78,17 @@ def perceptron_playground(perceptron_output, X, targets, *, w=(0.5, -1.0), b=0.2
 
     def draw(target, w1, w2, b):
         weights = np.array([w1, w2])
-        try:
-            perceptron_output(X, weights, b)
-        except NotImplementedError:
-            return ("perceptron_output is not implemented yet: complete the exercise "
-                    "`perceptron_output`, run its cell, then run this cell again.")
+        def unit(points):
+            return call_learner(perceptron_output, points, weights, b, name="perceptron_output")
+
+        unit(X)  # an unfinished exercise is reported before any drawing starts
         y = labels[target]
         fig = Figure(figsize=(5, 4))
         ax = fig.subplots()
-        plot_decision_regions(lambda G: perceptron_output(G, weights, b), X, y, ax=ax,
+        plot_decision_regions(unit, X, y, ax=ax,
                               xlim=xlim, ylim=ylim, resolution=120, legend_loc=LEGEND_LOC)
         plot_boundary_line(weights, b, ax, show_normal=True)
-        pred = np.asarray(perceptron_output(X, weights, b)).reshape(-1)
+        pred = np.asarray(unit(X)).reshape(-1)
         right = int(np.sum(pred == y))
         verdict = "all correct!" if right == y.size else f"{right} of {y.size} correct"
         rule = f"{w1:.2f}·x1 {'-' if w2 < 0 else '+'} {abs(w2):.2f}·x2 {'-' if b < 0 else '+'} {abs(b):.2f}"

@@ -6,7 +6,7 @@ from matplotlib.figure import Figure
 
 from nblib import _validate
 from nblib.plots import plot_line_fit
-from nblib.widgets.base import picture_explorer
+from nblib.widgets.base import LearnerCodeError, call_learner, picture_explorer
 
 
 def line_explorer(x, y, predict, loss, *, reference=None, reference_label="reference",
@@ -124,11 +124,9 @@ def _reference_line(reference, X, y):
     if callable(reference):
         fit_name = getattr(reference, "__name__", "the reference function")
         try:
-            fitted = reference(X, y)
-        except NotImplementedError:
-            return None, f"({fit_name} is not implemented yet: no reference line.)"
-        except Exception as exc:  # the learner's code: report, do not crash the widget
-            return None, f"({fit_name} raised {type(exc).__name__}: {exc}; no reference line.)"
+            fitted = call_learner(reference, X, y)
+        except LearnerCodeError as exc:  # the learner's code: a note, the widget still works
+            return None, f"({str(exc).rstrip('.')}. No reference line until then.)"
         pair = _slope_intercept(fitted)
         if pair is None:
             return None, f"({fit_name} should return (w, b) with w of shape (1,): no reference line.)"
@@ -159,16 +157,14 @@ def _slope_intercept(pair):
 
 
 def _line_and_loss(predict, loss, X, y, w, b):
-    """The learner's predictions and loss for one line, or a message saying what went wrong."""
+    """The learner's predictions and loss for one line, or a message saying what went wrong.
+
+    An exception of ``predict`` or ``loss`` becomes a ``LearnerCodeError`` that
+    ``picture_explorer`` shows.
+    """
     p_name = getattr(predict, "__name__", "predict")
     l_name = getattr(loss, "__name__", "loss")
-    try:
-        pred = predict(X, np.array([w]), b)
-    except NotImplementedError:
-        return None, None, (f"{p_name} is not implemented yet: complete its exercise, "
-                            "run that cell, then run this cell again.")
-    except Exception as exc:  # show any failure of the learner's code as a message
-        return None, None, f"{p_name} raised {type(exc).__name__}: {exc}"
+    pred = call_learner(predict, X, np.array([w]), b)
     pred = np.asarray(pred, dtype=float) if np.asarray(pred).dtype.kind in "biuf" else None
     n = X.shape[0]
     if pred is None or pred.shape != (n,):
@@ -176,14 +172,8 @@ def _line_and_loss(predict, loss, X, y, w, b):
         return None, None, f"{p_name} should return {n} predictions (shape ({n},)), got {got}."
     if not np.all(np.isfinite(pred)):
         return None, None, f"{p_name} returned NaN or inf."
-    try:
-        with np.errstate(all="ignore"):
-            value = loss(y, pred)
-    except NotImplementedError:
-        return pred, None, (f"{l_name} is not implemented yet: complete its exercise, run that "
-                            "cell, then run this cell again.")
-    except Exception as exc:
-        return pred, None, f"{l_name} raised {type(exc).__name__}: {exc}"
+    with np.errstate(all="ignore"):
+        value = call_learner(loss, y, pred)
     if np.ndim(value) != 0 or np.asarray(value).dtype.kind not in "biuf":
         return pred, None, f"{l_name} should return a single number."
     return pred, float(value), None

@@ -5,7 +5,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from nblib.widgets.base import picture_explorer
+from nblib.widgets.base import call_learner, picture_explorer
 
 # Preset 3x3 kernels (rows separated by ";"). Cross-correlation, as in Keras: the
 # "vertical edge" kernel responds where brightness falls from left to right.
@@ -112,15 +112,10 @@ def kernel_explorer(images, conv2d, pool2d, *, labels=None, kernels=None, figsiz
         except ValueError as exc:
             return str(exc)
         picture = arr[image]
-        try:
-            fmap = np.asarray(conv2d(picture, k, stride=1, padding=1), dtype=float)
-        except NotImplementedError:
-            return "Complete the exercise conv2d first."
-        try:
-            pooled = np.asarray(pool2d(np.maximum(fmap, 0.0), size=2, stride=2, mode=pooling),
-                                dtype=float)
-        except NotImplementedError:
-            return "Complete the exercise pool2d first."
+        fmap = np.asarray(call_learner(conv2d, picture, k, stride=1, padding=1, name="conv2d"),
+                          dtype=float)
+        pooled = np.asarray(call_learner(pool2d, np.maximum(fmap, 0.0), size=2, stride=2,
+                                         mode=pooling, name="pool2d"), dtype=float)
         if fmap.ndim != 2 or pooled.ndim != 2:
             return (f"conv2d returned shape {fmap.shape} and pool2d shape {pooled.shape}: "
                     "both should be 2-D maps.")

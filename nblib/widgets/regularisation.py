@@ -1,6 +1,8 @@
 """The L2 / model-size explorer of lab 04, built on ``picture_explorer``.
 """
 
+from functools import partial
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
@@ -8,7 +10,7 @@ from matplotlib.figure import Figure
 from nblib import _validate
 from nblib.plots.diagnostics import plot_train_val_curves
 from nblib.plots.regions import plot_probability_map
-from nblib.widgets.base import picture_explorer
+from nblib.widgets.base import call_learner, picture_explorer
 
 
 def regularisation_explorer(runs, X, y):
@@ -46,8 +48,7 @@ def regularisation_explorer(runs, X, y):
         lam, size = key
         if isinstance(lam, bool) or not isinstance(lam, (int, float, np.integer, np.floating)) or lam < 0:
             raise ValueError(f"l2_strength must be a number >= 0, got {lam!r}")
-        if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1:
-            raise ValueError(f"hidden_units must be a positive int, got {size!r}")
+        _validate.int_at_least(size, "hidden_units", 1)
         if not isinstance(run, dict) or set(run) != {"train_loss", "val_loss", "predict_proba"}:
             raise TypeError(f"runs[{key!r}] must be a dict with keys train_loss, val_loss, predict_proba")
         if not callable(run["predict_proba"]):
@@ -73,7 +74,8 @@ def regularisation_explorer(runs, X, y):
         ax1, ax2 = fig.subplots(1, 2)
         val = np.asarray(run["val_loss"], dtype=float)
         train = np.asarray(run["train_loss"], dtype=float)
-        plot_probability_map(run["predict_proba"], X, y, ax=ax1, resolution=80,
+        predict_proba = partial(call_learner, run["predict_proba"], name="predict_proba")
+        plot_probability_map(predict_proba, X, y, ax=ax1, resolution=80,
                              title=f"L2 = {l2_strength:g}, {hidden_units} hidden units")
         plot_train_val_curves(train, val, ax=ax2, ylim=ylim, legend_loc="upper right",
                               title=f"final loss: training {train[-1]:.3f}, validation {val[-1]:.3f}")

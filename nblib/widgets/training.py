@@ -1,12 +1,14 @@
 """Training runs side by side: loss curves and the decision surface per learning rate."""
 
+from functools import partial
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
 from nblib import _validate
 from nblib.plots import plot_loss_comparison, plot_probability_map
-from nblib.widgets.base import picture_explorer
+from nblib.widgets.base import call_learner, picture_explorer
 
 
 def mlp_lr_explorer(runs, X, y):
@@ -61,7 +63,8 @@ def mlp_lr_explorer(runs, X, y):
         plot_loss_comparison(curves, ax=ax1, logy=True, highlight=lr, title="loss per epoch",
                              legend_loc="upper right")
         losses = np.asarray(curves[lr], dtype=float)
-        plot_probability_map(predictors[lr], X, y, ax=ax2, resolution=80,
+        predict_proba = partial(call_learner, predictors[lr], name="predict_proba")
+        plot_probability_map(predict_proba, X, y, ax=ax2, resolution=80,
                              title=f"{lr}: final loss {losses[-1]:.3f}")
         fig.tight_layout()
         return fig
