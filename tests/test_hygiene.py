@@ -1,5 +1,6 @@
 """Clean notebooks: no outputs, kernelspec python3, nbgrader metadata as the course's
-grading conventions ask (README, "Writing a lab"), and no answer outside a solution cell."""
+grading conventions ask (docs/authors.md, "Writing a lab"), and no answer outside a
+solution cell."""
 
 import ast
 import re
@@ -7,7 +8,7 @@ import textwrap
 
 import nbformat
 import pytest
-from tools.course import (
+from tests.harness.course import (
     BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, LABS, REPO, graded_cells, nbgrader_meta,
     notebook_path, read, solution_cells,
 )
