@@ -16,7 +16,7 @@ c.CourseDirectory.release_directory = "notebooks"
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
 
 # Claim cells (tagged "claim") check the instructor's prose against the solution's
-# output (tools/claims.py, tests/test_claims.py); they are for course authors only, so
+# output (nnb_grading/claims.py, tests/test_claims.py); they are for course authors only, so
 # the release leaves them out. The nbgrader preprocessors that follow are its defaults.
 c.TagRemovePreprocessor.enabled = True
 c.TagRemovePreprocessor.remove_cell_tags = {"claim"}
@@ -44,10 +44,10 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # Autograding is sealed, whoever starts it (`make grade`, `nbgrader autograde`, the
 # Formgrader's Autograde button): each submission's kernel runs in a sandbox with an
-# in-kernel guard, and every submission gets an integrity report (tools/sealed.py).
+# in-kernel guard, and every submission gets an integrity report (nnb_grading/sealed.py).
 # These are nbgrader's default lists with the course's two steps put in.
 c.Autograde.sanitize_preprocessors = [
-    "tools.sealed.SealedIntake",          # drop invented/duplicated graded cells, scan the code
+    "nnb_grading.sealed.SealedIntake",    # drop invented/duplicated graded cells, scan the code
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
@@ -55,7 +55,7 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.Autograde.autograde_preprocessors = [
-    "tools.sealed.SealedExecute",         # nbgrader's Execute, with the kernel in the sandbox
+    "nnb_grading.sealed.SealedExecute",   # nbgrader's Execute, with the kernel in the sandbox
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -63,17 +63,16 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
-# The sandbox's limits, one place for all doors (defaults in tools/sandbox.py).
-c.SealedExecute.memory_mb = 6144       # address space: TensorFlow maps about 2.5 GB on import
-c.SealedExecute.cpu_seconds = 900      # CPU time of the whole kernel
-c.SealedExecute.total_seconds = 1200   # wall time of the whole notebook; later cells are not run
-c.SealedExecute.file_mb = 64           # largest file the kernel may write
-c.SealedExecute.output_kb = 1024       # output one cell may print
+# The limits of a submission's kernel, for every door (the CLI, the Formgrader, `make
+# grade`, the matrix): their values live in one place, nnb_grading.course.Limits. A course
+# that needs others sets them here, e.g. c.SealedExecute.memory_mb = 8192 (also
+# cpu_seconds, total_seconds, file_mb, output_kb). The per-cell time limit is nbgrader's
+# own Execute.timeout (its default, 30 s, is too short for importing TensorFlow on an old
+# laptop); a student's infinite loop is still interrupted after it and the rest of the
+# notebook is graded.
+from nnb_grading.course import Limits  # noqa: E402
 
-# Per-cell time limit while autograding (every door, the sealed kernel included). Importing TensorFlow takes 6-9 s here and
-# can take a minute on an old laptop; a student's infinite loop is still stopped
-# (interrupted) after this long and the rest of the notebook is graded.
-c.Execute.timeout = 180
+c.Execute.timeout = Limits.cell_seconds
 # Short tracebacks: the default verbose ones print the source around the failing
 # line, which for a hidden test would reveal the hidden test itself.
 c.Execute.extra_arguments = ["--InteractiveShell.xmode=Minimal"]
@@ -98,18 +97,18 @@ c.GenerateFeedback.preprocessors = [
 # Nothing a student writes runs in the instructor's browser. The Formgrader's
 # submission view and the feedback pages are HTML rendered from the student's
 # notebook by nbconvert's HTMLExporter (templates `formgrade` and `feedback`); this
-# config reaches both (tools/sanitise.py says what each piece covers; tested by
+# config reaches both (nnb_grading/sanitise.py says what each piece covers; tested by
 # tests/test_sanitise.py). nbconvert's switch: text/html and text/markdown outputs go
 # through `clean_html`, and JavaScript and widget outputs are not written at all.
 c.HTMLExporter.sanitize_html = True
 c.HTMLExporter.filters = {
     # A readable allowlist (tables, headings, data: image plots) instead of nbconvert's.
-    "clean_html": "tools.sanitise.clean_html",
+    "clean_html": "nnb_grading.sanitise.clean_html",
     # nbgrader's templates render markdown cells without asking sanitize_html.
-    "strip_files_prefix": "tools.sanitise.strip_files_prefix",
+    "strip_files_prefix": "nnb_grading.sanitise.strip_files_prefix",
 }
 # Image sizes (written unquoted into <img>) and the page header's student id.
-c.HTMLExporter.preprocessors = ["tools.sanitise.SanitiseNotebook"]
+c.HTMLExporter.preprocessors = ["nnb_grading.sanitise.SanitiseNotebook"]
 # The Formgrader serves every file of a graded submission at
 # /formgrader/submissions/<id>/<file> in the instructor's own origin, unsandboxed (unlike
 # Jupyter's /files/): a student's HTML, SVG or XML file opened there runs its scripts.

@@ -14,7 +14,7 @@ For each lab it reports
 Then, for grading a class (``--class-labs``, default 20 submissions of lab 02 and 10
 of lab 05, copies of the lab's test submissions): plain execution of every submission
 one after the other (the floor), serial plain ``nbgrader autograde`` (the course's
-config without its seal), and the sealed ``tools.grade`` with 1, 2 and 3 workers, side
+config without its seal), and the sealed ``nnb-grade`` with 1, 2 and 3 workers, side
 by side on copies of one course.
 
 Budgets (issue #2 and the lab issues) are printed beside the numbers but not
@@ -36,7 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.course import (
+from tests.harness.course import (
+    command,
     LABS, REPO, course_env, fill_solutions, make_course, notebook_path, read, run_nbgrader,
 )
 
@@ -149,19 +150,19 @@ def bench_class(lab, n, work, workers=(1, 2, 3)):
 
     plain execution of every submission one after the other (the floor: kernel start
     and the notebook's own cells), serial plain nbgrader (the course config without its
-    seal), and the sealed ``tools.grade`` with each number of workers, on copies of one
+    seal), and the sealed ``nnb-grade`` with each number of workers, on copies of one
     course.
     """
     import shutil
     import nbformat
-    from tools.course import PLAIN_NBGRADER
-    from tools.submissions import apply_case, case_files, parse_case
+    from tests.harness.course import PLAIN_NBGRADER
+    from nnb_grading.matrix.cases import apply_case, case_files, parse_case
     env = course_env(work / "home")
     first = make_course(work / "base", [lab])
     run_nbgrader(["generate_assignment", lab, "--force"], first, env)
     release = read(first / "notebooks" / lab / f"{lab}.ipynb")
     filled = fill_solutions(release, read(notebook_path(lab)))
-    variants = [filled] + [apply_case(filled, parse_case(p)) for p in case_files(lab)]
+    variants = [filled] + [apply_case(filled, parse_case(p)) for p in case_files(lab, REPO)]
     for i in range(n):
         folder = first / "submitted" / f"student-{i:02d}" / lab
         folder.mkdir(parents=True)
@@ -183,7 +184,7 @@ def bench_class(lab, n, work, workers=(1, 2, 3)):
                                                 copies["plain"], env)
     for w in workers:
         row[f"sealed_{w}_workers_s"], row[f"sealed_{w}_workers_peak_mib"] = measure(
-            [sys.executable, "-m", "tools.grade", lab, "--course", str(copies[f"sealed-{w}"]), "--workers", str(w)],
+            [command("nnb-grade"), lab, "--course", str(copies[f"sealed-{w}"]), "--workers", str(w)],
             REPO, env)
     best = min(workers, key=lambda w: row[f"sealed_{w}_workers_s"])
     row["best_workers"] = best
@@ -201,7 +202,7 @@ def print_class(row, workers=(1, 2, 3)):
     print(f"  {'serial plain nbgrader autograde':34s} {row['serial_plain_nbgrader_s']:8.1f} "
           f"{row['serial_plain_nbgrader_s'] / n:17.2f}")
     for w in workers:
-        print(f"  {f'sealed tools.grade, {w} worker(s)':34s} {row[f'sealed_{w}_workers_s']:8.1f} "
+        print(f"  {f'sealed nnb-grade, {w} worker(s)':34s} {row[f'sealed_{w}_workers_s']:8.1f} "
               f"{row[f'sealed_{w}_workers_s'] / n:17.2f}")
     print(f"  speed-up of sealed ({row['best_workers']} workers) over serial plain nbgrader: "
           f"{row['speedup_vs_serial_plain_nbgrader']:.2f}x (target 1.8x on 2 cores)")

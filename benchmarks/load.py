@@ -13,7 +13,7 @@ which come and go with each submission, are left out) and checks that:
 * no "database is locked" (or any other grading failure) happened.
 
 PostgreSQL needs its server programs (Debian's `postgresql`); the run starts a
-throw-away cluster on 127.0.0.1 (tools/servers.py). Results go to
+throw-away cluster on 127.0.0.1 (tests/harness/servers.py). Results go to
 benchmarks/results/load-<date>.json (git-ignored). Not part of `make test` (minutes).
 """
 
@@ -28,9 +28,9 @@ from pathlib import Path
 
 import nbformat
 
-from tools.course import REPO, course_env, fill_solutions, make_course, notebook_path, read, run_nbgrader
-from tools.servers import postgres_server
-from tools.submissions import apply_case, case_files, parse_case
+from tests.harness.course import command, REPO, course_env, fill_solutions, make_course, notebook_path, read, run_nbgrader
+from tests.harness.servers import postgres_server
+from nnb_grading.matrix.cases import apply_case, case_files, parse_case
 
 LAB = "02-perceptron"
 
@@ -43,7 +43,7 @@ def build_class(root, n, env, db_url=None):
     run_nbgrader(["generate_assignment", LAB, "--force"], course, env)
     release = read(course / "notebooks" / LAB / f"{LAB}.ipynb")
     filled = fill_solutions(release, read(notebook_path(LAB)))
-    variants = [("solution", filled)] + [(p.stem, apply_case(filled, parse_case(p))) for p in case_files(LAB)]
+    variants = [("solution", filled)] + [(p.stem, apply_case(filled, parse_case(p))) for p in case_files(LAB, REPO)]
     which = {}
     for i in range(n):
         name, nb = variants[i % len(variants)]
@@ -56,9 +56,9 @@ def build_class(root, n, env, db_url=None):
 
 
 def run_graded(course, env, workers):
-    """Grade with tools.grade, polling the memory of the grader's own processes."""
+    """Grade with nnb-grade, polling the memory of the grader's own processes."""
     import psutil
-    cmd = [sys.executable, "-m", "tools.grade", LAB, "--course", str(course), "--workers", str(workers)]
+    cmd = [command("nnb-grade"), LAB, "--course", str(course), "--workers", str(workers)]
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     parent = psutil.Process(proc.pid)

@@ -19,17 +19,17 @@ the variables the lab computed::
 `tests/test_claims.py` runs each lab's solution once from a fresh kernel and fails on
 any claim that no longer holds. By hand::
 
-    python -m tools.claims 04-training          # run one lab's claims (about a minute)
-    python -m tools.claims --list               # count claims per lab, check the quotes
+    nnb-claims 04-training          # run one lab's claims (about a minute)
+    nnb-claims --list               # count claims per lab, check the quotes
 """
 
 import argparse
+import os
 import re
 import sys
 import tempfile
-from pathlib import Path
 
-from tools.course import LABS, execute_notebook, notebook_path, read
+from nnb_grading.course import Course, read, run_notebook
 
 TAG = "claim"
 _QUOTE = re.compile(r'^#\s*Claim:\s*"(.+)"\s*$')
@@ -121,10 +121,16 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("labs", nargs="*", help="lab ids (default: all)")
     parser.add_argument("--list", action="store_true", help="count claims and check quotes only")
+    parser.add_argument("--course", default=".", help="the course folder (default: here)")
     args = parser.parse_args(argv)
+    from nblib.runtime import TENSORFLOW_ENV
+
+    course = Course(args.course)
+    env = dict(os.environ, **TENSORFLOW_ENV, MPLBACKEND="Agg")
     status = 0
-    for lab in args.labs or LABS:
-        nb = read(notebook_path(lab))
+    for lab in args.labs or course.labs:
+        path = course.notebook_path(lab)
+        nb = read(path)
         problems = quote_problems(nb)
         print(f"{lab}: {len(claim_cells(nb))} claims")
         for p in problems:
@@ -133,7 +139,7 @@ def main(argv=None):
         if args.list:
             continue
         with tempfile.TemporaryDirectory() as home:
-            executed = execute_notebook(notebook_path(lab), Path(home))
+            executed = run_notebook(path, env=dict(env, MPLCONFIGDIR=home, KERAS_HOME=home))
         for q, err in failures(executed):
             print(f"   FAILED: \"{q}\"\n      {err}")
             status = 1

@@ -1,138 +1,119 @@
-"""The course on disk: labs, notebooks, nbgrader metadata, and running nbgrader.
+"""The course model: one definition of the course folder, its cells and its limits.
 
-Used by the test suite (tests/), the benchmark (benchmarks/bench.py) and the grading
-matrix (tools/matrix.py).
+Everything else in ``nnb_grading`` asks this module
+
+- **where things are**: :class:`Course` reads the course's ``nbgrader_config.py`` as
+  nbgrader's own commands do (traitlets) and takes its folders from nbgrader's
+  ``CourseDirectory`` (``source_directory``, ``release_directory``,
+  ``submitted_directory``...), so a course that renames them is still found;
+- **what a cell is**: a *test cell* is a graded code cell that is not a solution
+  (:func:`is_test_cell`), a *solution cell* one nbgrader marks as a solution, both by
+  nbgrader's own ``is_grade`` / ``is_solution``;
+- **the limits** of a submission's kernel: :class:`Limits` holds their defaults, the
+  course configuration may override them (``c.SealedExecute.<name>``; the per-cell time
+  limit is nbgrader's ``c.Execute.timeout``), and :meth:`Course.limits` is what every
+  grader uses.
 """
 
-import ast
+import dataclasses
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
+from functools import cached_property
 from pathlib import Path
 
 import nbformat
-
-from nblib.runtime import TENSORFLOW_ENV
-
-REPO = Path(__file__).resolve().parent.parent
-SOLUTIONS = REPO / "solutions"
-RELEASE = REPO / "notebooks"
-SUBMISSIONS = REPO / "tests" / "submissions"
-BIN = Path(sys.executable).parent
-
-LABS = sorted(p.name for p in SOLUTIONS.iterdir() if p.is_dir() and re.match(r"\d\d-", p.name))
+from nbgrader.utils import is_grade, is_solution
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
 
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
 BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
 END_HIDDEN = "### END HIDDEN TESTS"
-
-# Python-level network access fails inside every kernel and nbgrader process the
-# tests start, so a notebook that tries to download something fails loudly. (ZeroMQ,
-# which the kernel uses to talk to its client on loopback, does not go through
-# Python's socket module.)
-_OFFLINE_SITECUSTOMIZE = '''
-import socket as _socket
-
-_connect = _socket.socket.connect
+LAB_ID = re.compile(r"\d\d-")
 
 
-def _offline_connect(self, address, *args, **kwargs):
-    host = address[0] if isinstance(address, tuple) else address
-    if self.family in (_socket.AF_INET, _socket.AF_INET6) and host not in (
-            "127.0.0.1", "::1", "localhost"):
-        raise OSError("network access is disabled in the course tests: " + repr(address))
-    return _connect(self, address, *args, **kwargs)
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """Resource limits of one submission's kernel (the defaults of every grader).
+
+    Each limit hit fails the cell that hit it, with the reason in its output; the rest
+    of the notebook and the rest of the class are still graded.
+    """
+
+    memory_mb: int = 6144        # address space (TensorFlow maps about 2.5 GB on import)
+    cpu_seconds: int = 900       # CPU time of the whole kernel
+    cell_seconds: int = 180      # wall time per cell (nbgrader's Execute.timeout)
+    total_seconds: int = 1200    # wall time of the whole notebook; later cells are not run
+    file_mb: int = 64            # largest file the kernel may write
+    output_kb: int = 1024        # text and pictures one cell may print
+    processes: int = 1024        # threads count: TensorFlow starts dozens
+    open_files: int = 1024
+
+    # The limits a course may set in nbgrader_config.py as c.SealedExecute.<name>.
+    CONFIGURABLE = ("memory_mb", "cpu_seconds", "total_seconds", "file_mb", "output_kb")
+
+    @classmethod
+    def from_config(cls, config):
+        """The limits a loaded nbgrader configuration asks for (defaults where silent)."""
+        values = {name: int(config.SealedExecute[name]) for name in cls.CONFIGURABLE
+                  if name in config.SealedExecute}
+        if "timeout" in config.Execute:
+            values["cell_seconds"] = int(config.Execute.timeout)
+        return cls(**values)
+
+    def prlimit_args(self):
+        return [f"--as={self.memory_mb << 20}", f"--cpu={self.cpu_seconds}",
+                f"--fsize={self.file_mb << 20}", f"--nproc={self.processes}",
+                f"--nofile={self.open_files}"]
 
 
-_socket.socket.connect = _offline_connect
-'''
+# ---------------------------------------------------------------- cells
+
+def nbgrader_meta(cell):
+    return cell.get("metadata", {}).get("nbgrader", {})
 
 
-# Appended to a course's nbgrader_config.py: nbgrader's own autograding steps, i.e. the
-# course without its seal (to show what plain nbgrader does, and to time it).
-PLAIN_NBGRADER = '''
-# nbgrader's own defaults: what the course would do without its seal.
-c.Autograde.sanitize_preprocessors = [
-    "nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
-    "nbgrader.preprocessors.OverwriteKernelspec", "nbgrader.preprocessors.OverwriteCells",
-    "nbgrader.preprocessors.CheckCellMetadata"]
-c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute", "nbgrader.preprocessors.IgnorePattern",
-    "nbconvert.preprocessors.ClearMetadataPreprocessor", "nbgrader.preprocessors.LimitOutput",
-    "nbgrader.preprocessors.SaveAutoGrades", "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata"]
-'''
+def is_test_cell(cell):
+    """A graded code cell that is not a solution: nbgrader's autograded test cell."""
+    return cell.get("cell_type") == "code" and "metadata" in cell \
+        and bool(is_grade(cell)) and not is_solution(cell)
 
 
-def notebook_path(lab, release=False):
-    return (RELEASE if release else SOLUTIONS) / lab / f"{lab}.ipynb"
+def is_solution_cell(cell):
+    return "metadata" in cell and bool(is_solution(cell))
+
+
+def graded_cells(nb):
+    """Test cells, in notebook order."""
+    return [c for c in nb.cells if is_test_cell(c)]
+
+
+def solution_cells(nb):
+    return [c for c in nb.cells if is_solution_cell(c)]
 
 
 def read(path):
     return nbformat.read(str(path), as_version=4)
 
 
-def nbgrader_meta(cell):
-    return cell.get("metadata", {}).get("nbgrader", {})
+def copy_notebook(nb):
+    return nbformat.from_dict(json.loads(json.dumps(nb)))
 
 
-def graded_cells(nb):
-    """Graded test cells (grade=True, solution=False), in notebook order."""
-    return [c for c in nb.cells if nbgrader_meta(c).get("grade") and not nbgrader_meta(c).get("solution")]
+def fill_solutions(release_nb, solution_nb):
+    """The release with every solution cell holding the instructor's code."""
+    by_id = {nbgrader_meta(c)["grade_id"]: c.source for c in solution_cells(solution_nb)}
+    nb = copy_notebook(release_nb)
+    for cell in solution_cells(nb):
+        src = by_id[nbgrader_meta(cell)["grade_id"]]
+        lines = [line for line in src.splitlines() if BEGIN_SOLUTION not in line and END_SOLUTION not in line]
+        cell.source = "\n".join(lines)
+    return nb
 
 
-def solution_cells(nb):
-    return [c for c in nb.cells if nbgrader_meta(c).get("solution")]
-
-
-def marked_blocks(source, begin, end):
-    """Lines strictly between each begin/end marker pair."""
-    blocks, current = [], None
-    for line in source.splitlines():
-        if begin in line:
-            current = []
-        elif end in line:
-            if current is not None:
-                blocks.append(current)
-            current = None
-        elif current is not None:
-            current.append(line)
-    return blocks
-
-
-def defined_functions(source):
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return set()
-    return {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
-
-
-def course_env(tmp_home):
-    """Environment for nbgrader and kernels: venv first on PATH, quiet TF, offline."""
-    tmp_home = Path(tmp_home)
-    site = tmp_home / "offline-site"
-    site.mkdir(parents=True, exist_ok=True)
-    (site / "sitecustomize.py").write_text(_OFFLINE_SITECUSTOMIZE)
-    env = dict(os.environ)
-    env.update(TENSORFLOW_ENV)
-    env.update({
-        "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}",
-        "KERAS_HOME": str(tmp_home / "keras"),
-        "MPLCONFIGDIR": str(tmp_home / "mpl"),
-        "MPLBACKEND": "Agg",
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH")])),
-        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-    })
-    return env
-
-
-def execute_notebook(path, home, allow_errors=True, timeout=300):
-    """Run a notebook top to bottom in a fresh kernel from its own folder, offline.
+def run_notebook(path, env=None, allow_errors=True, timeout=300):
+    """Run a notebook top to bottom in a fresh kernel from its own folder.
 
     Errors are kept as outputs (``allow_errors``) so that one run reports every
     failing cell; returns the executed notebook.
@@ -143,35 +124,80 @@ def execute_notebook(path, home, allow_errors=True, timeout=300):
     client = nbclient.NotebookClient(
         nb, timeout=timeout, kernel_name="python3", store_widget_state=True, allow_errors=allow_errors,
         resources={"metadata": {"path": str(Path(path).parent)}})
-    client.execute(env=course_env(home))
+    client.execute(env=env)
     return nb
 
 
-def run_nbgrader(args, course, env, check=True):
-    """Run an nbgrader command in a course folder, as an instructor would."""
-    proc = subprocess.run(
-        [str(BIN / "nbgrader"), *args], cwd=course, env=env, capture_output=True, text=True)
-    if check and proc.returncode != 0:
-        raise AssertionError(
-            f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    return proc
+# ---------------------------------------------------------------- configuration
+
+def course_config(course_root):
+    """The course's nbgrader_config.py, as nbgrader's own commands read it."""
+    config = Config()
+    path = Path(course_root) / "nbgrader_config.py"
+    if path.exists():
+        config.merge(PyFileConfigLoader(path.name, path=str(path.parent)).load_config())
+    config.CourseDirectory.root = str(Path(course_root).resolve())
+    return config
 
 
-def make_course(dest, labs):
-    """A throw-away course folder: the config plus the given labs' sources."""
-    dest = Path(dest)
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "nbgrader_config.py", dest / "nbgrader_config.py")
-    for lab in labs:
-        shutil.copytree(SOLUTIONS / lab, dest / "solutions" / lab)
-    return dest
+class Course:
+    """A course folder as nbgrader sees it (``root`` holds ``nbgrader_config.py``)."""
 
-def fill_solutions(release_nb, solution_nb):
-    """The release with every solution cell holding the instructor's code."""
-    by_id = {nbgrader_meta(c)["grade_id"]: c.source for c in solution_cells(solution_nb)}
-    nb = nbformat.from_dict(json.loads(json.dumps(release_nb)))
-    for cell in solution_cells(nb):
-        src = by_id[nbgrader_meta(cell)["grade_id"]]
-        lines = [l for l in src.splitlines() if BEGIN_SOLUTION not in l and END_SOLUTION not in l]
-        cell.source = "\n".join(lines)
-    return nb
+    def __init__(self, root="."):
+        self.root = Path(root).resolve()
+
+    @cached_property
+    def config(self):
+        return course_config(self.root)
+
+    @cached_property
+    def coursedir(self):
+        from nbgrader.coursedir import CourseDirectory
+        return CourseDirectory(config=self.config)
+
+    # nbgrader's folders, wherever the course's config puts them.
+    source = property(lambda self: self._folder("source_directory"), doc="instructor sources (solutions/)")
+    release = property(lambda self: self._folder("release_directory"), doc="the student release (notebooks/)")
+    submitted = property(lambda self: self._folder("submitted_directory"), doc="collected submissions")
+    autograded = property(lambda self: self._folder("autograded_directory"), doc="autograded copies")
+
+    def _folder(self, trait):
+        return Path(self.coursedir.root) / getattr(self.coursedir, trait)
+
+    @property
+    def reports(self):
+        """The course's own output: class reports and integrity reports, per lab."""
+        return self.root / "reports"
+
+    @property
+    def cases(self):
+        """Course authors' test submissions, one folder per lab (see ``matrix``)."""
+        return self.root / "tests" / "submissions"
+
+    @property
+    def labs(self):
+        if not self.source.is_dir():
+            return []
+        return sorted(p.name for p in self.source.iterdir() if p.is_dir() and LAB_ID.match(p.name))
+
+    def notebook_path(self, lab, release=False):
+        return (self.release if release else self.source) / lab / f"{lab}.ipynb"
+
+    def submission_folder(self, student, lab):
+        return self.submitted / student / lab
+
+    def students(self, lab):
+        """Students with a submission folder for ``lab``, sorted."""
+        if not self.submitted.is_dir():
+            return []
+        return sorted(p.name for p in self.submitted.iterdir() if (p / lab).is_dir())
+
+    @property
+    def limits(self):
+        return Limits.from_config(self.config)
+
+    @property
+    def ignore_pattern(self):
+        """nbgrader's IgnorePattern regular expression, or "" when it is off."""
+        ip = self.config.IgnorePattern
+        return str(ip.get("pattern", "")) if ip.get("enabled", False) else ""

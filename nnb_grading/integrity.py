@@ -14,13 +14,16 @@ defining ``__eq__``, redefining a check, writing files...). Either kind flags th
 submission for a person and never changes its grade: reading code is not running it,
 and the points come from what happened at run time (the guard, the checks, the sandbox).
 
-Used by ``tools.sealed`` (the sealed grading unit) and ``tools.grade`` (class reports).
+Used by ``nnb_grading.sealed`` (the sealed grading unit) and ``nnb_grading.report`` (class reports).
 """
 
 import ast
 import json
 
 import nbformat
+from nbgrader.utils import is_grade
+
+from nnb_grading.course import is_solution_cell, is_test_cell
 
 TAMPER_NAMES = {"__builtins__", "__import__", "get_ipython", "_nnb_guard", "exec", "eval", "compile",
                 "breakpoint", "__loader__", "__spec__"}
@@ -58,8 +61,9 @@ def _root(node):
 
 
 class _Scan(ast.NodeVisitor):
-    def __init__(self, where, protected_names, modules):
+    def __init__(self, where, protected_names, modules, sys_names=("sys",)):
         self.where, self.protected, self.modules = where, protected_names, modules
+        self.sys_names = set(sys_names)  # "sys" and what the notebook imports it as
         self.found = []
 
     def add(self, severity, detail, node):
@@ -77,6 +81,8 @@ class _Scan(ast.NodeVisitor):
     def visit_Import(self, node):
         for alias in node.names:
             self._import(alias.name, node)
+            if alias.name == "sys":
+                self.sys_names.add(alias.asname or "sys")
             self.modules.add(alias.asname or alias.name.split(".")[0])
         self.generic_visit(node)
 
@@ -99,7 +105,7 @@ class _Scan(ast.NodeVisitor):
     def visit_Attribute(self, node):
         if node.attr in TAMPER_ATTRS:
             self.add("tamper", f"uses .{node.attr}", node)
-        elif _root(node) == "sys" and node.attr in TAMPER_SYS:
+        elif _root(node) in self.sys_names and node.attr in TAMPER_SYS:
             self.add("tamper", f"uses sys.{node.attr}", node)
         elif isinstance(node.ctx, (ast.Store, ast.Del)) and _root(node) in self.modules:
             self.add("review", f"changes the module attribute {ast.unparse(node)}", node)
@@ -130,12 +136,15 @@ class _Scan(ast.NodeVisitor):
         self.generic_visit(node)
 
 
-def scan_code(source, where, protected_names=(), modules=None):
-    """Findings in one cell's code (IPython magics and shell lines are skipped)."""
+def scan_code(source, where, protected_names=(), modules=None, sys_names=("sys",)):
+    """Findings in one cell's code (IPython magics and shell lines are skipped).
+
+    ``sys_names``: the names ``sys`` is bound to (``import sys as s`` in another cell).
+    """
     tree = _tree(source)
     if tree is None:
         return [finding("code", "note", where, "does not parse as Python")]
-    scan = _Scan(where, set(protected_names), set() if modules is None else modules)
+    scan = _Scan(where, set(protected_names), set() if modules is None else modules, sys_names)
     scan.visit(tree)
     return scan.found
 
@@ -164,7 +173,7 @@ def _imported_names(cells, kinds):
 
 def protected_names(source_nb):
     """Names the instructor's cells import (checks, np, data...): the test cells rely on them."""
-    instructor = [c for c in source_nb.cells if not _meta(c).get("solution")]
+    instructor = [c for c in source_nb.cells if not is_solution_cell(c)]
     return _imported_names(instructor, (ast.Import, ast.ImportFrom))
 
 
@@ -176,18 +185,22 @@ def _module_aliases(source_nb):
 def scan_notebook(nb, source_nb):
     """Findings in every cell the student wrote or changed, compared with the release."""
     # The instructor's own cells, left as released, are not the student's code.
-    locked_sources = {c.source for c in source_nb.cells if not _meta(c).get("solution")}
+    locked_sources = {c.source for c in source_nb.cells if not is_solution_cell(c)}
     protected = protected_names(source_nb)
     modules = _module_aliases(source_nb)
+    sys_names = {"sys"} | {alias.asname for cell in nb.cells if cell.cell_type == "code"
+                           for node in ast.walk(_tree(cell.source) or ast.Module([], []))
+                           if isinstance(node, ast.Import)
+                           for alias in node.names if alias.name == "sys" and alias.asname}
     found = []
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code" or cell.source in locked_sources:
             continue
         meta = _meta(cell)
-        if meta.get("grade") and not meta.get("solution"):
+        if is_test_cell(cell):
             continue  # a test cell: nbgrader puts the instructor's copy back before running
         label = meta.get("grade_id") or f"cell {index + 1}"
-        found += scan_code(cell.source, label, protected, modules)
+        found += scan_code(cell.source, label, protected, modules, sys_names)
     return found
 
 
@@ -211,14 +224,14 @@ def intake_findings(nb, source_nb):
                                  f"a graded cell that is not in the assignment ({meta.get('points', 0)} points claimed): ignored"))
             continue
         ref = _meta(known[grade_id])
-        if meta.get("points") != ref.get("points") and ref.get("grade"):
+        if meta.get("points") != ref.get("points") and is_grade(known[grade_id]):
             found.append(finding("intake", "review", where, f"points changed from {ref.get('points')} to {meta.get('points')}"))
         if cell.cell_type != known[grade_id].cell_type:
             found.append(finding("intake", "review", where, f"cell type changed to {cell.cell_type}"))
-        if ref.get("grade") and not ref.get("solution") and cell.source != known[grade_id].source:
+        if is_test_cell(known[grade_id]) and cell.source != known[grade_id].source:
             found.append(finding("intake", "note", where, "test cell edited (the instructor's copy is graded)"))
     for grade_id, cell in known.items():
-        if grade_id not in seen and _meta(cell).get("grade"):
+        if grade_id not in seen and is_grade(cell):
             found.append(finding("intake", "note", grade_id, "cell deleted (the instructor's copy is graded)"))
     kernel = nb.metadata.get("kernelspec", {}).get("name")
     if kernel != source_nb.metadata.get("kernelspec", {}).get("name"):
@@ -272,6 +285,14 @@ def read_submission(path):
     if major != 4:
         found.append(finding("intake", "note", path.name, f"nbformat {major} converted to 4"))
     if invalid:
-        nbformat.validator.normalize(nb)
-        found.append(finding("intake", "note", path.name, "invalid notebook structure repaired"))
+        # normalize returns a repaired copy; strip_invalid_metadata drops values of the
+        # wrong type (``"collapsed": "yes"``) that nbgrader's own validation would refuse.
+        _, repaired = nbformat.validator.normalize(nb, strip_invalid_metadata=True)
+        nb = nbformat.from_dict(repaired)
+        try:
+            nbformat.validate(nb)
+            found.append(finding("intake", "note", path.name, "invalid notebook structure repaired"))
+        except nbformat.ValidationError as error:
+            found.append(finding("intake", "review", path.name,
+                                 f"invalid notebook structure, not repairable ({error.message[:120]})"))
     return nb, found

@@ -1,6 +1,6 @@
 """Starts a submission's IPython kernel with the grader's guard in place.
 
-Run by ``tools.sandbox.SealedKernelManager`` inside the sandbox, before any of the
+Run by ``nnb_grading.sandbox.SealedKernelManager`` inside the sandbox, before any of the
 student's code:
 
 1. imports numpy and nblib and makes them (and ``builtins``, ``math``) read-only: an
@@ -20,11 +20,11 @@ student's code:
 Everything here runs inside the student's interpreter, so it makes tampering visible
 and the common tricks harmless; it is not a proof against code written to defeat this
 file. Such code needs constructs (``__builtins__``, ``sys.modules``, ``get_ipython``,
-``exec``...) that the grader's static scan (``tools.integrity``) finds outside the
+``exec``...) that the grader's static scan (``nnb_grading.integrity``) finds outside the
 kernel, where the student's code cannot reach it.
 
 This file is bound read-only into the sandbox on its own: it imports nothing from
-``tools``.
+``nnb_grading``.
 """
 
 import builtins
@@ -225,7 +225,7 @@ def _set_limit(name, value):
         import resource
         resource.setrlimit(getattr(resource, name), (int(value), int(value)))
     except (ImportError, AttributeError, ValueError, OSError):
-        pass  # this platform does not enforce it: the README's table says which
+        pass  # this platform does not enforce it: docs/instructors.md, "Sealed grading: what a submission can and cannot do", says which
 
 
 def main(argv):

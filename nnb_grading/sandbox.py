@@ -16,10 +16,9 @@ What it enforces depends on the platform (``sandbox_level`` says which applies):
 ``"none"`` (Windows)
     The in-kernel guard only.
 
-Used by ``tools.sealed`` (the sealed grading unit).
+Used by ``nnb_grading.sealed`` (the sealed grading unit).
 """
 
-import dataclasses
 import os
 import shutil
 import subprocess
@@ -29,32 +28,10 @@ from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 
-REPO = Path(__file__).resolve().parent.parent
+from nnb_grading.course import Limits
+
 GUARD = Path(__file__).resolve().parent / "kernel_guard.py"
 NOBODY = 65534
-
-
-@dataclasses.dataclass(frozen=True)
-class Limits:
-    """Resource limits of one submission's kernel.
-
-    Each limit hit fails the cell that hit it, with the reason in its output; the rest
-    of the notebook and the rest of the class are still graded.
-    """
-
-    memory_mb: int = 6144        # address space (TensorFlow maps about 2.5 GB on import)
-    cpu_seconds: int = 900       # CPU time of the whole kernel
-    cell_seconds: int = 180      # wall time per cell (nbgrader's Execute.timeout)
-    total_seconds: int = 1200    # wall time of the whole notebook; later cells are not run
-    file_mb: int = 64            # largest file the kernel may write
-    output_kb: int = 1024        # text and pictures one cell may print
-    processes: int = 1024        # threads count: TensorFlow starts dozens
-    open_files: int = 1024
-
-    def prlimit_args(self):
-        return [f"--as={self.memory_mb << 20}", f"--cpu={self.cpu_seconds}",
-                f"--fsize={self.file_mb << 20}", f"--nproc={self.processes}",
-                f"--nofile={self.open_files}"]
 
 
 @lru_cache(maxsize=None)
@@ -86,16 +63,22 @@ def _user_args():
 
 def _readonly_paths():
     """What the kernel needs to read: the interpreter, the environment, nblib, data."""
-    import nblib
     paths = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(),
              Path(os.path.realpath(sys.executable)).parent.parent,
-             Path(nblib.__file__).resolve().parent, REPO / "data", GUARD}
+             _nblib_dir(), _nblib_dir().parent / "data", GUARD}
     return sorted(str(p) for p in paths if p.exists())
 
 
+def _nblib_dir():
+    import nblib
+    return Path(nblib.__file__).resolve().parent
+
+
 def _hidden_paths(course_root):
+    # The checkout nblib is installed from (editable) holds solutions/ too: hidden like
+    # the course folder, with only nblib and data/ put back.
     home = Path(os.path.expanduser("~")).resolve()
-    return sorted({str(Path(course_root).resolve()), str(REPO), str(home), "/root", "/home", "/tmp", "/var/tmp",
+    return sorted({str(Path(course_root).resolve()), str(_nblib_dir().parent), str(home), "/root", "/home", "/tmp", "/var/tmp",
                    "/srv", "/mnt", "/media", "/opt"} - {"/"})
 
 
@@ -141,7 +124,7 @@ def guard_limit_args(limits):
 
 
 class SealedKernelManager(AsyncKernelManager):
-    """Starts the kernel inside the sandbox, through ``tools/kernel_guard.py``.
+    """Starts the kernel inside the sandbox, through ``nnb_grading/kernel_guard.py``.
 
     ``workdir``, ``course_root`` and ``limits`` are set by the grader before start.
     With its own network namespace the kernel cannot reach the grader over TCP, so it

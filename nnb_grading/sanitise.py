@@ -32,7 +32,7 @@ SVG, XML, are kept out of autograded/ by ``CourseDirectory.ignore`` in the confi
 the Formgrader serves that folder in the instructor's origin.)
 
 ``md_code`` and ``md_text`` quote text from a student's output in Markdown reports
-(tools/grade.py's class report).
+(the class report, nnb_grading/report.py).
 
 Tested by tests/test_sanitise.py.
 """

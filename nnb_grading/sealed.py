@@ -1,7 +1,7 @@
 """Sealed grading: nbgrader autograde with each submission's kernel in a sandbox.
 
 The seal is part of nbgrader's own configuration (`nbgrader_config.py`), so every way
-of autograding runs it: `make grade` (``tools.grade``), `nbgrader autograde` and the
+of autograding runs it: `make grade` (``nnb_grading.classroom``), `nbgrader autograde` and the
 Formgrader's *Autograde* button.
 
 1. **Intake.** Outside nbgrader, in one place (``intake``, run by `make grade`): find
@@ -9,10 +9,10 @@ Formgrader's *Autograde* button.
    unreadable one as empty, and leave extra files (a ``numpy.py``, say) out of the
    grading folder; the cleaned copy goes to a staging folder. Inside nbgrader, first of
    its sanitising steps (``SealedIntake``): drop invented graded cells and duplicated
-   ids, scan the student's code (``tools.integrity``) and mark the cells the student
+   ids, scan the student's code (``nnb_grading.integrity``) and mark the cells the student
    wrote. The student's own files are never changed.
 2. **Execution** (``SealedExecute``, in place of nbgrader's ``Execute``): the kernel
-   starts in the sandbox of ``tools.sandbox`` through ``tools/kernel_guard.py``; every
+   starts in the sandbox of ``nnb_grading.sandbox`` through ``nnb_grading/kernel_guard.py``; every
    graded test cell starts with the guard's check and must answer it; a cell over a
    limit (time, memory, output, file size) fails with the reason in its output; a
    kernel that dies is restarted, the cells before re-run, and grading goes on.
@@ -26,7 +26,7 @@ Formgrader's *Autograde* button.
    pools) is recorded as information. A finding of the static scan is a flag for a
    person, never lost points: the points come from what happened at run time.
 
-Used by ``tools.grade`` (class grading) and ``tests/test_sealed.py`` (the hostile suite).
+Used by ``nnb_grading.classroom`` (class grading) and ``tests/test_sealed.py`` (the hostile suite).
 """
 
 import copy
@@ -45,13 +45,13 @@ from nbclient.exceptions import DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbconvert.preprocessors import Preprocessor
 from nbgrader.preprocessors import Execute
+from nbgrader.utils import is_grade
 from traitlets import Bool, Int
-from traitlets.config import Config
-from traitlets.config.loader import PyFileConfigLoader
 
-from tools import integrity
-from tools.kernel_guard import MIME
-from tools.sandbox import Limits, SealedKernelManager, sandbox_level
+from nnb_grading import integrity
+from nnb_grading.course import Course, Limits, course_config, is_solution_cell, is_test_cell
+from nnb_grading.kernel_guard import MIME
+from nnb_grading.sandbox import SealedKernelManager, sandbox_level
 
 STAGING = ".sealed"
 MAX_RESTARTS = 3
@@ -59,11 +59,6 @@ MAX_RESTARTS = 3
 
 def _error(ename, evalue):
     return NotebookNode(output_type="error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
-
-
-def _is_test(cell):
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return cell.cell_type == "code" and meta.get("grade") and not meta.get("solution")
 
 
 STUDENT_MARK = "nnb_student"       # cell metadata: the student wrote or changed this cell
@@ -108,13 +103,11 @@ class SealedIntake(Preprocessor):
         found += integrity.scan_notebook(nb, release_nb)
         integrity.strip_unknown_graded_cells(nb, release_nb)
         integrity.drop_duplicate_ids(nb)
-        instructor = {c.source for c in release_nb.cells
-                      if c.cell_type == "code" and not c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+        instructor = {c.source for c in release_nb.cells if c.cell_type == "code" and not is_solution_cell(c)}
         for cell in nb.cells:
             cell.get("metadata", {}).pop(STUDENT_MARK, None)
-            meta = cell.get("metadata", {}).get("nbgrader", {})
-            if cell.cell_type == "code" and (meta.get("solution") or
-                                             (not meta.get("grade") and cell.source not in instructor)):
+            if cell.cell_type == "code" and (is_solution_cell(cell) or
+                                             (not is_grade(cell) and cell.source not in instructor)):
                 cell.metadata[STUDENT_MARK] = True
         nb.metadata[INTAKE_MARK] = found
         return nb, resources
@@ -189,7 +182,7 @@ class SealedExecute(Execute):
             if not any(l["limit"] == "total time" for l in self.report["limits"]):
                 self.report["limits"].append({"cell": index + 1, "limit": "total time"})
             return cell, self.resources
-        test = _is_test(cell)
+        test = is_test_cell(cell)
         source, nonce = cell.source, secrets.token_hex(8)
         if test:
             cell.source = (f"import _nnb_guard as _nnb_g; _nnb_g.verify(globals(), {nonce!r}); del _nnb_g\n"
@@ -321,7 +314,7 @@ def flags_of(findings, runtime):
 
 
 def report_path(course_root, lab, student):
-    return Path(course_root) / "reports" / lab / "integrity" / f"{student}.json"
+    return Course(course_root).reports / lab / "integrity" / f"{student}.json"
 
 
 def write_report(course_root, lab, student, findings, runtime, **extra):
@@ -336,22 +329,12 @@ def write_report(course_root, lab, student, findings, runtime, **extra):
     return report
 
 
-def course_config(course_root):
-    """The course's nbgrader_config.py, as nbgrader's own commands read it."""
-    config = Config()
-    path = Path(course_root) / "nbgrader_config.py"
-    if path.exists():
-        config.merge(PyFileConfigLoader(path.name, path=str(path.parent)).load_config())
-    config.CourseDirectory.root = str(Path(course_root).resolve())
-    return config
-
-
 # The seal, as nbgrader's own preprocessor lists: nbgrader_config.py names them, and
 # ``sealed_config`` puts them in if a course's config does not.
-SANITIZE = ["tools.sealed.SealedIntake", "nbgrader.preprocessors.ClearOutput",
+SANITIZE = ["nnb_grading.sealed.SealedIntake", "nbgrader.preprocessors.ClearOutput",
             "nbgrader.preprocessors.DeduplicateIds", "nbgrader.preprocessors.OverwriteKernelspec",
             "nbgrader.preprocessors.OverwriteCells", "nbgrader.preprocessors.CheckCellMetadata"]
-AUTOGRADE = ["tools.sealed.SealedExecute", "nbgrader.preprocessors.IgnorePattern",
+AUTOGRADE = ["nnb_grading.sealed.SealedExecute", "nbgrader.preprocessors.IgnorePattern",
              "nbconvert.preprocessors.ClearMetadataPreprocessor", "nbgrader.preprocessors.LimitOutput",
              "nbgrader.preprocessors.SaveAutoGrades", "nbgrader.preprocessors.AssignLatePenalties",
              "nbgrader.preprocessors.CheckCellMetadata"]
@@ -413,8 +396,8 @@ def intake(course_root, lab, student, staging):
     any of its steps run): a renamed notebook, an older nbformat, an unreadable file
     (graded as the empty release), extra files beside the notebook (left out).
     """
-    course_root = Path(course_root)
-    folder = course_root / "submitted" / student / lab
+    course = Course(course_root)
+    folder = course.submission_folder(student, lab)
     out = Path(staging) / student / lab
     if out.exists():
         shutil.rmtree(out)
@@ -426,7 +409,7 @@ def intake(course_root, lab, student, staging):
         found += more
     if nb is None:
         # An empty answer: every test fails, the student is still graded.
-        nb = nbformat.read(str(course_root / "notebooks" / lab / f"{lab}.ipynb"), as_version=4)
+        nb = nbformat.read(str(course.notebook_path(lab, release=True)), as_version=4)
     elif not found:
         nb = None  # readable as it is: staged as it is (a copy of the file, not a rewrite)
     if folder.is_dir():
@@ -489,7 +472,7 @@ def grade_submission(course_root, lab, student, limits=None):
 
 def main(argv=None):
     import argparse
-    parser = argparse.ArgumentParser(description="Grade one submission sealed (see tools/sealed.py).")
+    parser = argparse.ArgumentParser(description="Grade one submission sealed (see nnb_grading/sealed.py).")
     parser.add_argument("lab")
     parser.add_argument("--student", required=True)
     parser.add_argument("--course", default=".")

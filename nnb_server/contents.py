@@ -16,9 +16,9 @@ student saves):
   again. With a running kernel (the page was only reloaded) the widgets are live and
   are left as they are.
 
-Used by ``make lab`` and ``make instructor`` (``--ServerApp.contents_manager_class``),
-the JupyterHub set-up and Binder (README); ``tests/test_browser.py`` checks both
-effects in a real browser. Nothing here is imported by the notebooks.
+Configured once, in ``jupyter/server/jupyter_server_config.json``, which ``make lab``,
+``make instructor``, the JupyterHub set-up and Binder read; ``tests/test_browser.py``
+checks both effects in a real browser. Nothing here is imported by the notebooks.
 """
 
 import sys
@@ -79,8 +79,8 @@ def replace_stale_widgets(nb):
 class CourseContentsManager(AsyncLargeFileManager):
     """Jupyter's default contents manager, handing notebooks to JupyterLab open-ready.
 
-    Set with ``--ServerApp.contents_manager_class=nblib.contents.CourseContentsManager``
-    (or ``c.ServerApp.contents_manager_class`` in a config file).
+    Set by ``jupyter/server/jupyter_server_config.json``
+    (``ServerApp.contents_manager_class``).
     """
 
     async def get(self, path, content=True, type=None, format=None, **kwargs):

@@ -27,7 +27,7 @@ def executed_solution(tmp_path_factory):
     solution; under pytest-xdist the first worker to ask runs it and the others wait
     for the file (a lock per lab in the run's shared temporary folder).
     """
-    from tools.course import execute_notebook, notebook_path
+    from tests.harness.course import execute_notebook, notebook_path
 
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base

@@ -1,4 +1,4 @@
-"""Binder: the binder/ folder follows repo2docker's conventions and agrees with the lock.
+"""Binder: the binder/ folder follows repo2docker's conventions and agrees with the student lock.
 
 repo2docker reads only binder/ when it exists (the root's environment.yml and
 pyproject.toml are then ignored), picks its Python buildpack for a requirements.txt
@@ -7,16 +7,19 @@ then runs binder/postBuild from the repository's root. These checks are static:
 building the image needs Docker and network access to conda-forge.
 """
 
+import importlib.util
 import json
 import os
 import re
 from urllib.parse import parse_qs, urlparse
 
-from tools.course import REPO
+from tests.harness.course import REPO
 
 BINDER = REPO / "binder"
-# Binder supplies its own JupyterHub single-user server; every other pin is the course's.
-LEFT_TO_BINDER = {"jupyterhub", "playwright", "greenlet"}  # Binder runs no tests; its hub pins jupyterhub
+# A Binder session is a student's: binder/requirements.txt is the student lock
+# (requirements/student.txt, copied by requirements/derive.py), except JupyterHub, whose
+# single-user server Binder supplies itself (repo2docker pins the one that matches its hub).
+LEFT_TO_BINDER = {"jupyterhub"}
 
 
 def _pins(path):
@@ -40,15 +43,21 @@ def test_binder_folder_is_the_one_repo2docker_reads():
     assert (BINDER / "runtime.txt").read_text().strip() == "python-3.11"
 
 
-def test_binder_requirements_are_the_lock_without_jupyterhub():
-    lock, binder = _pins(REPO / "requirements.txt"), _pins(BINDER / "requirements.txt")
-    assert LEFT_TO_BINDER <= set(lock)
+def test_binder_requirements_are_the_student_lock():
+    lock, binder = _pins(REPO / "requirements" / "student.txt"), _pins(BINDER / "requirements.txt")
+    assert not LEFT_TO_BINDER & set(binder)
     expected = {name: lines for name, lines in lock.items() if name not in LEFT_TO_BINDER}
     assert binder == expected, (
-        f"binder/requirements.txt differs from requirements.txt: only in binder "
+        f"binder/requirements.txt differs from requirements/student.txt: only in binder "
         f"{sorted(set(binder) - set(expected))}, missing {sorted(set(expected) - set(binder))}, "
         f"different {sorted(n for n in set(binder) & set(expected) if binder[n] != expected[n])}; "
-        "regenerate it (see its header)")
+        "regenerate it: make lock")
+    # Byte for byte what the generator writes (its header says so).
+    spec = importlib.util.spec_from_file_location("derive", REPO / "requirements" / "derive.py")
+    derive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(derive)
+    assert derive.LEFT_TO_BINDER == LEFT_TO_BINDER
+    assert (BINDER / "requirements.txt").read_text() == derive.expected()[BINDER / "requirements.txt"]
     # No local references: repo2docker installs this file before it copies the repository.
     assert not [l for lines in binder.values() for l in lines if l.startswith(("-", ".", "/"))]
 
@@ -83,7 +92,12 @@ def test_postbuild_sets_the_course_contents_manager(tmp_path):
     config = tmp_path / "etc" / "jupyter" / "jupyter_server_config.json"
     config.parent.mkdir(parents=True)
     config.write_text('{"ServerApp": {"jpserver_extensions": {"nbgrader.server_extensions.formgrader": false}}}')
-    exec(snippet.replace("sys.prefix", repr(str(tmp_path))), {})
+    cwd = os.getcwd()
+    os.chdir(REPO)  # repo2docker runs postBuild from the repository's root
+    try:
+        exec(snippet.replace("sys.prefix", repr(str(tmp_path))), {})
+    finally:
+        os.chdir(cwd)
     server = json.loads(config.read_text())["ServerApp"]
     assert server == {"jpserver_extensions": {"nbgrader.server_extensions.formgrader": False},
-                      "contents_manager_class": "nblib.contents.CourseContentsManager"}
+                      "contents_manager_class": "nnb_server.contents.CourseContentsManager"}

@@ -35,10 +35,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from tools.course import LABS, REPO, course_env, notebook_path, read
-from tools.servers import free_ports, make_lab_command, stop, wait_until_up
+from tests.harness.course import LABS, REPO, course_env, notebook_path, read
+from tests.harness.servers import free_ports, make_lab_command, stop, wait_until_up
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (requirements.txt pins it)")
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (requirements/dev.txt pins it)")
 
 pytestmark = pytest.mark.slow
 

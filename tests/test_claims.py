@@ -1,6 +1,6 @@
 """Every sentence that states a computed result is true on the output beside it.
 
-Claim cells (tools/claims.py) sit in the instructor sources next to the sentences they
+Claim cells (nnb_grading/claims.py) sit in the instructor sources next to the sentences they
 check. Here: their quotes are in the neighbouring prose, every paragraph that tells the
 reader what they "should see" is backed by at least one claim, the release holds none,
 the mechanism catches a false claim, and (slow) every claim of every lab holds on a
@@ -12,8 +12,8 @@ import re
 import nbformat
 import pytest
 
-from tools import claims
-from tools.course import LABS, execute_notebook, notebook_path, read
+from nnb_grading import claims
+from tests.harness.course import LABS, execute_notebook, notebook_path, read
 
 # Prose that announces a result to the reader; such a paragraph needs a claim.
 _RESULT_PROSE = re.compile(r"should see|expect numbers|what to look for", re.I)

@@ -1,8 +1,8 @@
-"""Grading a class in one command (tools/grade.py): same scores as serial nbgrader.
+"""Grading a class in one command (nnb_grading/classroom.py): same scores as serial nbgrader.
 
 The same submissions of lab 02 (correct and wrong answers from tests/submissions,
 plus the blank release) are graded three ways in three copies of one course:
-serial ``nbgrader autograde`` as an instructor runs it, ``python -m tools.grade`` with
+serial ``nbgrader autograde`` as an instructor runs it, ``nnb-grade`` with
 two worker processes, and the Dask engine on a local cluster of two worker
 processes. Every per-cell score must agree, and the command must leave nbgrader's
 layout and a class report behind.
@@ -11,14 +11,14 @@ layout and a class report behind.
 import json
 import shutil
 import subprocess
-import sys
 
 import nbformat
 import pytest
 
-from tools import course as C
-from tools.submissions import apply_case, case_files, parse_case
+from tests.harness import course as C
+from nnb_grading.matrix.cases import apply_case, case_files, parse_case
 
+pytestmark = pytest.mark.slow  # grades lab 02 submissions three ways (serial, processes, Dask): minutes
 LAB = "02-perceptron"
 PICK = ["correct_loops", "wrong_step_strict_inequality", "wrong_xor_network_or_only",
         "wrong_sigmoid_neuron_no_bias"]
@@ -44,7 +44,7 @@ def courses(tmp_path_factory):
     C.run_nbgrader(["generate_assignment", LAB, "--force"], first, env)
     release = C.read(C.notebook_path(LAB, release=True))
     filled = C.fill_solutions(release, C.read(C.notebook_path(LAB)))
-    cases = {p.stem: parse_case(p) for p in case_files(LAB)}
+    cases = {p.stem: parse_case(p) for p in case_files(LAB, C.REPO)}
     students = {"blank": release, **{name.replace("_", "-"): apply_case(filled, cases[name]) for name in PICK}}
     for student, nb in students.items():
         folder = first / "submitted" / student / LAB
@@ -63,7 +63,7 @@ def test_parallel_and_dask_match_serial_nbgrader(courses):
     C.run_nbgrader(["autograde", LAB, "--force"], copies["serial"], env)
     serial = _scores(copies["serial"])
     assert {s for s, _ in serial} == set(students), "serial nbgrader skipped a student"
-    proc = subprocess.run([sys.executable, "-m", "tools.grade", LAB, "--course", str(copies["parallel"]),
+    proc = subprocess.run([C.command("nnb-grade"), LAB, "--course", str(copies["parallel"]),
                            "--workers", "2"], cwd=C.REPO, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert f"{len(students)}/{len(students)} graded" in proc.stderr, "no progress bar"
@@ -97,7 +97,7 @@ def test_parallel_and_dask_match_serial_nbgrader(courses):
         top = grade.max_score
         grade.manual_score = top
         gb.db.commit()
-    proc = subprocess.run(["make", "-o", ".venv/.installed", "report", f"LAB={LAB}", f"COURSE={copies['parallel']}"],
+    proc = subprocess.run(["make", "-o", ".venv/.installed-instructor", "report", f"LAB={LAB}", f"COURSE={copies['parallel']}"],
                           cwd=C.REPO, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     rebuilt = json.loads((copies["parallel"] / "reports" / LAB / "class-results.json").read_text())
@@ -106,7 +106,7 @@ def test_parallel_and_dask_match_serial_nbgrader(courses):
 
     # The distributed engine: a Dask local cluster of two worker processes. (One test
     # with the above: both compare with the same serial run, which costs a minute.)
-    from tools.grade import grade_class
+    from nnb_grading.classroom import grade_class
     results, line = grade_class(copies["dask"], LAB, engine="dask", workers=2, progress=False)
     assert line.startswith(f"graded {len(students)}/{len(students)}"), line
     assert _scores(copies["dask"]) == serial

@@ -2,7 +2,7 @@
 
 Two layers, so that the suite stays fast as labs are added:
 
-* the grading matrix (tools/matrix.py) grades the instructor solution, the blank release
+* the grading matrix (nnb_grading/matrix/) grades the instructor solution, the blank release
   and every case in tests/submissions/<lab>/ against the lab's test cells, in forked
   processes that run only what those cells need. Each `wrong_*` case must lose the test
   cells it names (`# lose:`), keep the ones it names (`# keep:`); each `correct_*` case
@@ -23,18 +23,18 @@ import html
 import json
 import re
 import subprocess
-import sys
 
 import nbformat
 import pytest
 
-from tools.course import (
+from tests.harness.course import (
+    command,
     BEGIN_HIDDEN, END_HIDDEN, LABS, REPO, course_env, fill_solutions, graded_cells, make_course,
     marked_blocks, nbgrader_meta, notebook_path, read, run_nbgrader,
 )
-from tools.claims import without_claims
-from tools.matrix import SOLUTION, combine_cases, combined_notebook, lab_students
-from tools.submissions import case_files, parse_case
+from nnb_grading.claims import without_claims
+from nnb_grading.matrix import SOLUTION, combine_cases, combined_notebook, lab_students
+from nnb_grading.matrix.cases import case_files, parse_case
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +49,7 @@ def _graded_ids(lab):
 def _matrix(lab, home, extra=(), cases=True):
     """Run the grading matrix in its own process; return (verdicts, printed report)."""
     out = home / f"matrix-{lab}.json"
-    cmd = [sys.executable, "-m", "tools.matrix", lab, "--json", str(out), "--jobs", "2"]
+    cmd = [command("nnb-matrix"), lab, "--json", str(out), "--jobs", "2"]
     if extra:
         cmd += ["--extra", *map(str, extra)]
     if not cases:
@@ -62,7 +62,7 @@ def _matrix(lab, home, extra=(), cases=True):
 
 @pytest.mark.parametrize("lab", LABS)
 def test_every_graded_cell_rejects_a_plausible_mistake(lab):
-    cases = {p.stem: parse_case(p) for p in case_files(lab)}
+    cases = {p.stem: parse_case(p) for p in case_files(lab, REPO)}
     challenged = {g for name, c in cases.items() if name.startswith("wrong_") for g in c["lose"]}
     missing = set(_graded_ids(lab)) - challenged
     assert not missing, f"no wrong_* submission fails {sorted(missing)}"
@@ -151,7 +151,7 @@ def test_nbgrader_agrees_with_the_matrix(lab, tmp_path, executed_solution):
     run_nbgrader(["generate_assignment", lab, "--force"], course, env)
     release = read(course / "notebooks" / lab / f"{lab}.ipynb")
     filled = fill_solutions(release, read(notebook_path(lab)))
-    _, cases = lab_students(lab, release)
+    _, cases = lab_students(lab, release, course=REPO)
     groups = combine_cases(cases, most=COMBINED)
     # The blank release is graded by the matrix (test_grading_matrix); leaving it out
     # here saves a lab execution per lab.

@@ -22,6 +22,7 @@ separate OS accounts, and file permissions between users are not exercised.
 import csv
 import json
 import os
+import sys
 import re
 import shutil
 import subprocess
@@ -30,9 +31,9 @@ import time
 import nbformat
 import pytest
 import requests
-from tools.course import (BIN, REPO, course_env, fill_solutions, graded_cells, make_course,
+from tests.harness.course import (BIN, REPO, course_env, fill_solutions, graded_cells, make_course,
                           nbgrader_meta, notebook_path, read, run_nbgrader)
-from tools.servers import free_ports
+from tests.harness.servers import free_ports
 
 pytestmark = pytest.mark.slow
 
@@ -160,12 +161,13 @@ def hub(tmp_path):
 
     env = course_env(tmp_path / "tools-home")
     port, hub_port, api_port = free_ports(3)
-    # The README's set-up for every user's server: nblib's contents manager (notebooks
-    # open unmodified; widgets from a stopped kernel say to run the cell again).
-    args = ["--ServerApp.contents_manager_class=nblib.contents.CourseContentsManager"]
-    args += ["--allow-root"] if os.geteuid() == 0 else []
+    # The instructors' guide's set-up for every user's server: the course's one server
+    # config file (jupyter/server/: the contents manager, so notebooks open unmodified and
+    # widgets from a stopped kernel say to run the cell again).
+    env["JUPYTER_CONFIG_PATH"] = str(REPO / "jupyter" / "server")
+    args = ["--allow-root"] if os.geteuid() == 0 else []
     env_keep = ["PATH", "PYTHONPATH", "LANG", "LC_ALL", "MPLBACKEND", "PYDEVD_DISABLE_FILE_VALIDATION",
-                "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS"]
+                "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS", "JUPYTER_CONFIG_PATH"]
     config = tmp_path / "jupyterhub_config.py"
     config.write_text(HUB_CONFIG.format(
         port=port, hub_port=hub_port, api_port=api_port, proxy=proxy, tmp=tmp_path, password=PASSWORD,
@@ -216,7 +218,12 @@ def test_release_fetch_submit_collect_autograde_feedback_through_the_hub(hub):
         fetched = student.assignment_action("fetch")
         assert (LAB, "fetched") in [(a["assignment_id"], a["status"]) for a in fetched]
     nb_path = f"{LAB}/{LAB}.ipynb"
-    answered = fill_solutions(alice.read_notebook(nb_path), read(notebook_path(LAB)))
+    fetched_nb = alice.read_notebook(nb_path)
+    # The course's contents manager serves it (from jupyter/server/): the released file
+    # names only the language; the server fills in this Python's version.
+    assert "version" not in read(notebook_path(LAB, release=True)).metadata.language_info
+    assert fetched_nb.metadata.get("language_info", {}).get("version") == sys.version.split()[0]
+    answered = fill_solutions(fetched_nb, read(notebook_path(LAB)))
     alice.call("PUT", f"api/contents/{nb_path}",
                json={"type": "notebook", "format": "json", "content": json.loads(nbformat.writes(answered))})
     for student in (alice, bob):

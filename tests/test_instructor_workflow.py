@@ -1,4 +1,5 @@
-"""The instructor's commands from the README, in order, through a real exchange folder.
+"""The instructor's commands of docs/instructors.md ("Grading a lab, step by step"), in order,
+through a real exchange folder.
 
 An instructor releases the first lab, a student fetches and submits it, the instructor
 collects, autogrades, generates and releases feedback, the student fetches the
@@ -8,7 +9,7 @@ feedback, and `nbgrader export` writes the grade to grades.csv.
 import csv
 
 import pytest
-from tools.course import LABS, course_env, make_course, run_nbgrader
+from tests.harness.course import LABS, course_env, make_course, run_nbgrader
 
 pytestmark = pytest.mark.slow
 

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from tools.course import (
+from tests.harness.course import (
     BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, LABS, RELEASE, course_env,
     execute_notebook, graded_cells, make_course, marked_blocks, nbgrader_meta, notebook_path, read,
     run_nbgrader, solution_cells,

@@ -6,7 +6,7 @@ with ``_repr_html_``, ``display`` of text/html, application/javascript, text/mar
 and SVG, an image output whose width is an event handler, an error message, stderr
 and a raw cell. A second student's id (the submission folder's name, which a student
 picks when submitting through the exchange) is itself HTML. The class is graded with
-``python -m tools.grade`` (``make grade``), then
+``nnb-grade`` (``make grade``), then
 
 * every feedback page (``nbgrader generate_feedback``) and the Formgrader's submission
   view (a real Jupyter server on 127.0.0.1, fetched as the browser fetches it) must hold
@@ -23,16 +23,14 @@ picks when submitting through the exchange) is itself HTML. The class is graded 
 * the class report (reports/<lab>/class-report.md) quotes the failure message so that
   a Markdown viewer shows it as text.
 
-The unit tests at the top check tools/sanitise.py alone, against nbconvert's own
+The unit tests at the top check nnb_grading/sanitise.py alone, against nbconvert's own
 clean_html.
 """
 
-import base64
 import os
 import re
 import shutil
 import subprocess
-import sys
 from urllib.parse import unquote
 
 import markupsafe
@@ -42,9 +40,9 @@ import requests
 from bs4 import BeautifulSoup
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_raw_cell
 
-from tools.course import BIN, REPO, course_env, fill_solutions, make_course, notebook_path, read, run_nbgrader
-from tools.sanitise import clean_html, md_code, md_text
-from tools.servers import free_ports, stop, wait_until_up
+from tests.harness.course import command, BIN, REPO, course_env, fill_solutions, make_course, notebook_path, read, run_nbgrader
+from nnb_grading.sanitise import clean_html, md_code, md_text
+from tests.harness.servers import free_ports, stop, wait_until_up
 
 LAB = "02-perceptron"  # the fastest lab: no TensorFlow
 MARK = "xss("          # every script the student plants calls xss('<where>')
@@ -140,7 +138,7 @@ ERROR_MESSAGE = "it` broke <img src=\"x\" onerror=\"xss(this.id)\" id=\"error\">
 FAILING_ANSWER = f"def sigmoid_neuron(x, w, w0):\n    raise ValueError({ERROR_MESSAGE!r})\n"
 
 
-# ---------------------------------------------------------------- tools/sanitise.py alone
+# ---------------------------------------------------------------- nnb_grading/sanitise.py alone
 
 VECTORS = {
     "<script>xss('a')</script>": "",
@@ -310,7 +308,7 @@ def graded(tmp_path_factory):
         folder = course / "submitted" / student / LAB
         folder.mkdir(parents=True)
         nbformat.write(nb, str(folder / f"{LAB}.ipynb"))
-    proc = subprocess.run([sys.executable, "-m", "tools.grade", LAB, "--course", str(course), "--workers", "2",
+    proc = subprocess.run([command("nnb-grade"), LAB, "--course", str(course), "--workers", "2",
                            "--student", STUDENT, "--student", HOSTILE_ID],
                           cwd=REPO, env=env, capture_output=True, text=True)
     assert proc.stdout.startswith("graded 2/2"), proc.stdout + proc.stderr[-3000:]

@@ -26,9 +26,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import course as C
-from tools.servers import free_ports, postgres_bin, postgres_server
-from tools.submissions import apply_case, case_files, parse_case
+from tests.harness import course as C
+from tests.harness.servers import free_ports, postgres_bin, postgres_server
+from nnb_grading.matrix.cases import apply_case, case_files, parse_case
 
 pytestmark = pytest.mark.slow
 
@@ -43,9 +43,9 @@ def _missing():
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        return "psycopg is not installed (requirements.txt pins it)"
+        return "psycopg is not installed (requirements/instructor.txt pins it)"
     if not (Path(sys.executable).parent / "dask").exists():
-        return "Dask's command-line program `dask` is not installed (requirements.txt pins distributed)"
+        return "Dask's command-line program `dask` is not installed (requirements/instructor.txt pins distributed)"
     return None
 
 
@@ -67,7 +67,7 @@ def _class(base, name, env, db_url=None):
     C.run_nbgrader(["generate_assignment", LAB, "--force"], course, env)
     release = C.read(course / "notebooks" / LAB / f"{LAB}.ipynb")
     filled = C.fill_solutions(release, C.read(C.notebook_path(LAB)))
-    cases = {p.stem: parse_case(p) for p in case_files(LAB)}
+    cases = {p.stem: parse_case(p) for p in case_files(LAB, C.REPO)}
     students = {"blank": release, **{n.replace("_", "-"): apply_case(filled, cases[n]) for n in PICK}}
     for student, nb in students.items():
         folder = course / "submitted" / student / LAB
@@ -137,7 +137,7 @@ def test_dask_cluster_and_postgresql_gradebook(serial, postgres):
         from distributed import Client
         with Client(address, timeout=60) as client:
             client.wait_for_workers(2, timeout=120)
-        grade = _start(["make", "-o", ".venv/.installed", "grade", f"LAB={LAB}", "ENGINE=dask",
+        grade = _start(["make", "-o", ".venv/.installed-instructor", "grade", f"LAB={LAB}", "ENGINE=dask",
                         f"SCHEDULER={address}", f"COURSE={course}"], env, base / "grade.log")
         # One grading machine fails in the middle of the run.
         assert _wait_for_reports(course, 2, grade), (base / "grade.log").read_text()[-3000:]
@@ -156,7 +156,7 @@ def test_dask_cluster_and_postgresql_gradebook(serial, postgres):
 def test_local_engine_resumes_after_being_killed(serial):
     base, env, reference = serial
     course, students = _class(base, "resume", env)
-    cmd = [sys.executable, "-m", "tools.grade", LAB, "--course", str(course), "--workers", "2"]
+    cmd = [C.command("nnb-grade"), LAB, "--course", str(course), "--workers", "2"]
     first = _start(cmd, env, base / "first.log")
     assert _wait_for_reports(course, 2, first), (base / "first.log").read_text()[-3000:]
     _kill(first)

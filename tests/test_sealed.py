@@ -1,4 +1,4 @@
-"""Sealed grading against bad and hostile submissions (tools/sealed.py, tools/grade.py).
+"""Sealed grading against bad and hostile submissions (nnb_grading/sealed.py, nnb_grading/classroom.py).
 
 One class of lab 02 submissions, each built from the instructor's solution with one
 trick, is graded in one parallel batch, as an instructor would grade it. Every
@@ -8,18 +8,17 @@ abort the batch or change another student's grade.
 
 import json
 import os
-import re
-import shutil
 import sqlite3
-from pathlib import Path
 
 import nbformat
 import pytest
 
-from tools import course as C
-from tools.grade import grade_class
-from tools.sandbox import Limits, sandbox_level
+from tests.harness import course as C
+from nnb_grading.classroom import grade_class
+from nnb_grading.course import Limits
+from nnb_grading.sandbox import sandbox_level
 
+pytestmark = pytest.mark.slow  # grades a class of lab 02 once for the module: minutes
 LAB = "02-perceptron"
 CELLS = {"test_step": 1, "test_perceptron_output": 2, "test_perceptron_update": 2,
          "test_train_perceptron": 3, "test_xor_network": 2, "test_sigmoid_neuron": 1}

@@ -1,6 +1,6 @@
 """One seal, every door: `nbgrader autograde`, the Formgrader's Autograde button and
 `make grade` all grade a submission in the sandbox, because the seal is part of the
-course's nbgrader configuration (tools/sealed.py).
+course's nbgrader configuration (nnb_grading/sealed.py).
 
 The same hostile lab-02 submission, which tries to read the instructor's source and
 the gradebook, goes through each door; each time the files must be out of reach and
@@ -9,16 +9,15 @@ an integrity report must be written. A course whose config is nbgrader's default
 """
 
 import json
-import os
 import subprocess
 
 import nbformat
 import pytest
 import requests
 
-from tools import course as C
-from tools.sandbox import sandbox_level
-from tools.servers import free_ports, make_lab_command, stop, wait_until_up
+from tests.harness import course as C
+from nnb_grading.sandbox import sandbox_level
+from tests.harness.servers import free_ports, make_lab_command, stop, wait_until_up
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     sandbox_level() != "bwrap", reason="needs the bubblewrap sandbox (apt-get install bubblewrap)")]
@@ -88,7 +87,7 @@ def test_door_nbgrader_autograde(tmp_path):
 
 def test_door_make_grade(tmp_path):
     course, env = _course(tmp_path / "make")
-    proc = subprocess.run(["make", "-o", ".venv/.installed", "grade", f"LAB={LAB}", f"COURSE={course}"],
+    proc = subprocess.run(["make", "-o", ".venv/.installed-instructor", "grade", f"LAB={LAB}", f"COURSE={course}"],
                           cwd=C.REPO, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     _sealed(course)

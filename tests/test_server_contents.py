@@ -1,4 +1,4 @@
-"""nblib.contents: the notebook JupyterLab receives (the browser effect: tests/test_browser.py)."""
+"""nnb_server.contents: the notebook JupyterLab receives (the browser effect: tests/test_browser.py)."""
 
 import asyncio
 import copy
@@ -8,9 +8,9 @@ import pytest
 from ipykernel.ipkernel import IPythonKernel
 from traitlets.config import Configurable
 
-from nblib.contents import (STALE_WIDGET_MESSAGE, WIDGET_STATE, WIDGET_VIEW, CourseContentsManager,
+from nnb_server.contents import (STALE_WIDGET_MESSAGE, WIDGET_STATE, WIDGET_VIEW, CourseContentsManager,
                             fill_language_info, python_language_info, replace_stale_widgets)
-from tools.course import LABS, notebook_path, read
+from tests.harness.course import LABS, notebook_path, read
 
 
 def test_language_info_is_what_this_pythons_kernel_reports():

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import requests
 
-from tools.course import REPO
+from tests.harness.course import REPO
 
 
 def make_lab_command(target, lab_args, root_dir=None):
@@ -28,7 +28,7 @@ def make_lab_command(target, lab_args, root_dir=None):
     `lab_args` is appended as the Makefile's LAB_ARGS; `root_dir` replaces the
     Makefile's root folder (the course checkout). The venv is taken as installed.
     """
-    out = subprocess.run(["make", "-n", "-o", ".venv/.installed", target, f"LAB_ARGS={lab_args}"],
+    out = subprocess.run(["make", "-n", "-o", ".venv/.installed-student", "-o", ".venv/.installed-instructor", target, f"LAB_ARGS={lab_args}"],
                          cwd=REPO, capture_output=True, text=True, check=True).stdout
     (line,) = [l for l in out.splitlines() if " lab " in l and "jupyter" in l]
     if root_dir is not None:
