@@ -37,6 +37,8 @@ help:
 	@echo "make bench    time and measure each lab (execution and autograding)"
 	@echo "make grade LAB=<lab>  grade every submission of a lab, sealed and in parallel (instructors)"
 	@echo "make report LAB=<lab> rebuild the class report from the gradebook (instructors)"
+	@echo "make selfcheck LAB=<lab> [NOTEBOOK=path]  grade your own notebook with the hidden tests (students)"
+	@echo "make book     build the course website into _build/book/ (runs the labs; Sphinx, offline)"
 
 $(VENV_STAMP):
 	$(PYTHON) -c "import sys; assert sys.version_info[:2] == (3, 11), 'the course needs Python 3.11, got ' + sys.version.split()[0] + '; run: make PYTHON=python3.11 ...'"
@@ -113,6 +115,16 @@ report: $(INSTRUCTOR_STAMP)
 	@test -n "$(LAB)" || { echo "usage: make report LAB=<lab id>"; exit 2; }
 	$(RUN) $(BIN)/nnb-report "$(LAB)" --course "$(COURSE)"
 
+# Grade your own copy of a lab with the hidden tests of solutions/, sealed as `make grade`
+# does, in a throw-away course (nnb_grading/selfcheck.py): the course's gradebook is not
+# touched. Grading needs the instructor's packages (nbgrader).
+#   make selfcheck LAB=02-perceptron [NOTEBOOK=path/to/your.ipynb]
+.PHONY: selfcheck
+selfcheck: NOTEBOOK ?= notebooks/$(LAB)/$(LAB).ipynb
+selfcheck: $(INSTRUCTOR_STAMP)
+	@test -n "$(LAB)" || { echo "usage: make selfcheck LAB=<lab id> [NOTEBOOK=path]"; exit 2; }
+	$(RUN) $(BIN)/nnb-selfcheck "$(NOTEBOOK)" --lab "$(LAB)"
+
 # JupyterHub's proxy (configurable-http-proxy, pinned in package-lock.json) for
 # tests/test_hub.py. Without npm this only prints a note (the test is then skipped).
 NODE_STAMP := node_modules/.installed
@@ -125,6 +137,13 @@ $(NODE_STAMP): package.json package-lock.json
 	else \
 	  echo "npm not found: tests/test_hub.py will be skipped (install nodejs and npm to run it)"; \
 	fi
+
+# The course website (book/build.py): every lab executed, shown as released with the
+# solution's outputs, built offline with Sphinx; MathJax comes from node_modules (hub-deps).
+#   make book [BOOK_ARGS="--out DIR --jupyterhub-url URL"]
+.PHONY: book
+book: $(DEV_STAMP) hub-deps
+	$(RUN) $(BIN)/python -m book.build $(BOOK_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)
