@@ -111,7 +111,7 @@ def prepare(source, labs, executed_dir, course, conf):
     toc = "\n".join(labs)
     intro = (HERE / "intro.md").read_text(encoding="utf-8")
     (source / "index.md").write_text(
-        intro + f"\n```{{toctree}}\n:maxdepth: 1\n:caption: The labs\n:numbered: 1\n\n{toc}\n```\n", encoding="utf-8")
+        intro + f"\n```{{toctree}}\n:maxdepth: 1\n:caption: The labs\n\n{toc}\n```\n", encoding="utf-8")
     conf = {**conf, "mathjax": _copy_mathjax(source / "_static"), "labs": labs}
     (source / "book-settings.json").write_text(json.dumps(conf, indent=1), encoding="utf-8")
     return builder.report, conf["mathjax"]
