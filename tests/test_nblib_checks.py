@@ -31,11 +31,13 @@ def test_checks_return_none_so_nbgrader_sees_no_partial_credit():
 
 @pytest.mark.parametrize("got", [[1.0, 2.0], np.array([1.0, 2.0], dtype=np.float32), (1, 2), np.array([1, 2])])
 def test_check_array_accepts_equivalent_forms(got):
-    check_array(got, np.array([1.0, 2.0]), "y")
+    assert check_array(got, np.array([1.0, 2.0]), "y") is None  # no CheckError raised
 
 
 def test_check_array_tolerance_accepts_float_noise():
-    check_array(np.array([1.0 + 1e-9, 2.0]), [1.0, 2.0], "y")
+    assert check_array(np.array([1.0 + 1e-9, 2.0]), [1.0, 2.0], "y") is None
+    with pytest.raises(CheckError):  # ... but not a real difference
+        check_array(np.array([1.0 + 1e-3, 2.0]), [1.0, 2.0], "y")
 
 
 @pytest.mark.parametrize(("got", "fragment"), [

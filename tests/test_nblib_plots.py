@@ -258,7 +258,10 @@ def test_probability_map_draws_boundary_and_points():
 
 def test_probability_map_accepts_column_output_and_constant_maps():
     X, y = _points()
-    plot_probability_map(lambda G: np.full((len(G), 1), 0.3), X, y, resolution=5)
+    ax = plot_probability_map(lambda G: np.full((len(G), 1), 0.3), X, y, resolution=5)
+    # A constant map crosses no 0.5 level: filled contours and the two classes, no boundary.
+    assert len(ax.collections) == 3
+    assert ax.get_legend_handles_labels()[1] == ["class 0", "class 1"]
 
 
 @pytest.mark.parametrize("predict, X, y, error", [
