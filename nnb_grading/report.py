@@ -56,7 +56,7 @@ def summary_line(results, seconds=None):
     return text + (f", {int(seconds // 60)} min {seconds % 60:.0f} s" if seconds is not None else "")
 
 
-def _failure_messages(course, lab, student):
+def failure_messages(course, lab, student):
     """{grade_id: first line of the error} for the failed test cells of one autograded notebook."""
     path = Course(course).autograded / student / lab / f"{lab}.ipynb"
     if not path.exists():
@@ -85,7 +85,7 @@ def class_statistics(course, lab, results):
             continue
         scores.append(summary["score"])
         max_score = summary["max_score"]
-        messages = _failure_messages(course, lab, student)
+        messages = failure_messages(course, lab, student)
         for grade_id, (score, top) in summary["cells"].items():
             entry = cells.setdefault(grade_id, {"points": top, "passed": 0, "graded": 0,
                                                 "failures": collections.Counter()})

@@ -130,7 +130,7 @@ def selfcheck(notebook, lab, course=".", feedback=None, workdir=None, out=sys.st
     import nbformat
 
     from nnb_grading.course import Course
-    from nnb_grading.report import _failure_messages
+    from nnb_grading.report import failure_messages
     from nnb_grading.sealed import grade_submission
 
     notebook = Path(notebook).resolve()
@@ -143,7 +143,7 @@ def selfcheck(notebook, lab, course=".", feedback=None, workdir=None, out=sys.st
     if not summary.get("ok"):
         raise SelfCheckError(f"grading failed: {summary.get('error')}")
     autograded = nbformat.read(str(temp.autograded / LEARNER / lab / f"{lab}.ipynb"), as_version=4)
-    rows = _rows(autograded, summary["cells"], _failure_messages(temp.root, lab, LEARNER))
+    rows = _rows(autograded, summary["cells"], failure_messages(temp.root, lab, LEARNER))
 
     _check(_api(temp.root).generate_feedback(lab, LEARNER, force=True), "nbgrader generate_feedback")
     page = temp.root / "feedback" / LEARNER / lab / f"{lab}.html"

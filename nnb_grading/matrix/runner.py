@@ -12,6 +12,7 @@ per-cell time limit before it is interrupted, and a whole submission three times
 
 import io
 import multiprocessing
+import os
 import signal
 import sys
 import time
@@ -143,8 +144,6 @@ def _early_units(plans, first):
 
 def _serve(folder, plans, first, jobs, timeout, ignore, limit, out):
     """The server process: the shared prefix once, then one child per submission."""
-    import os
-
     os.chdir(folder)
     shell = _shell()
     units, early = _early_units(plans, first)
@@ -188,8 +187,6 @@ def grade_notebooks(lab, students, jobs=None, timeout=None, course=None):
     Each verdict is a dict with ``score``, ``max`` and ``message``. The per-cell time
     limit and the ignored stderr pattern come from the course configuration.
     """
-    import os
-
     course = course if isinstance(course, Course) else Course(course or ".")
     solution_nb = read(course.notebook_path(lab))
     timeout = float(timeout or course.limits.cell_seconds)
